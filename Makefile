@@ -1,0 +1,61 @@
+# `make run` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 3
+
+.PHONY: run test setup setup-dev system-deps db seeds index static bench lint clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev system-deps
+
+# Debian packages the browser tests need (Chromium driven by Playwright).
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+db: setup
+	$(PY) manage.py migrate --noinput
+
+seeds: db
+	$(PY) manage.py import_articles seeds/articles
+
+index: seeds
+	$(PY) manage.py rebuild_index --noinput
+
+static: setup
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: index static
+	@echo ""
+	@echo "Serving the archive on http://$(HOST):$(PORT)/"
+	@echo "To create an editor account: $(PY) manage.py createsuperuser"
+	@echo "  (or create a staff user in the admin and add it to the 'Editors' group)"
+	@echo ""
+	$(VENV)/bin/gunicorn archive.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+test: setup-dev
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m archive.bench
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) var test-output

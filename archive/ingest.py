@@ -1,0 +1,149 @@
+"""Turning an article and its extraction into rows. The import command, the
+admin and the re-extract action all go through `save_record` / `apply_extraction`."""
+
+from django.db import transaction
+
+from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
+
+
+def save_record(record):
+    """Create the article for an import record unless the same text is already
+    in the archive. Returns (article, created). One transaction per article."""
+    existing = Article.objects.filter(fingerprint=fingerprint(record.body)).first()
+    if existing:
+        return existing, False
+    with transaction.atomic():
+        article = Article.objects.create(
+            headline=record.headline,
+            body=record.body,
+            published=record.published,
+            precision=record.precision,
+            outlet=record.outlet,
+            url=record.url,
+        )
+        apply_extraction(article)
+    return article, True
+
+
+def find_person(name, kind=Person.PERSON):
+    """The Person known by `name` (display name or alias), or None."""
+    exact = Person.objects.filter(name__iexact=name).first()
+    if exact:
+        return exact
+    # Aliases live in a JSON list; narrow by the last word of the name first
+    # so this stays one small query however many people there are.
+    key = name.casefold()
+    surname = name.split()[-1]
+    for person in Person.objects.filter(aliases__icontains=surname)[:50]:
+        if key in (alias.casefold() for alias in person.aliases):
+            return person
+    return None
+
+
+def get_or_create_person(name, honorific="", aliases=(), kind=Person.PERSON):
+    person = find_person(name, kind)
+    if person is None:
+        person = Person(name=name, honorific=honorific, kind=kind)
+        person.add_aliases(list(aliases))
+        person.save()
+        return person
+    changed = person.add_aliases([name, *aliases])
+    if honorific and not person.honorific:
+        person.honorific, changed = honorific, True
+    if changed:
+        person.save(update_fields=["aliases", "honorific"])
+    return person
+
+
+def get_or_create_place(data, parents=None):
+    parent = None
+    if data.get("parent"):
+        parent_kind = Place.COUNTRY if data.get("parent_kind") == Place.COUNTRY else Place.REGION
+        parent = (parents or {}).get(data["parent"]) or Place.objects.filter(
+            name=data["parent"]
+        ).first()
+        if parent is None:
+            parent = Place.objects.create(name=data["parent"], kind=parent_kind)
+    place, created = Place.objects.get_or_create(
+        name=data["name"],
+        kind=data.get("kind") or Place.CITY,
+        defaults={
+            "parent": parent,
+            "latitude": data.get("latitude"),
+            "longitude": data.get("longitude"),
+        },
+    )
+    if not created and parent and place.parent_id is None and parent.pk != place.pk:
+        place.parent = parent
+        place.save(update_fields=["parent"])
+    return place
+
+
+def overlaps(start, end, spans):
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+@transaction.atomic
+def apply_extraction(article, result=None):
+    """Replace the machine's quotes, people and places for `article` with a
+    fresh extraction. Quotes an editor made or corrected are never touched,
+    and a machine quote that overlaps one of them is dropped in its favour."""
+    if result is None:
+        from archive.extraction import extract  # noqa: PLC0415 (written in parallel; see extraction.py)
+
+        result = extract(article.body)
+    article.quotes.filter(by_editor=False).delete()
+    editor_quotes = list(article.quotes.filter(by_editor=True))
+    editor_spans = [(q.position, q.position + len(q.text)) for q in editor_quotes]
+
+    people, mentions = {}, {}
+    for data in result["people"]:
+        person = get_or_create_person(
+            data["name"], data.get("honorific", ""), data.get("aliases", ()), data.get("kind") or Person.PERSON
+        )
+        people[data["name"]] = person
+        mentions[person.pk] = mentions.get(person.pk, 0) + data.get("mentions", 1)
+
+    new_quotes = []
+    for data in result["quotes"]:
+        if overlaps(data["start"], data["end"], editor_spans):
+            continue
+        person = None
+        if data.get("speaker"):
+            person = people.get(data["speaker"]) or get_or_create_person(
+                data["speaker"], kind=data.get("speaker_kind") or Person.PERSON
+            )
+            people[data["speaker"]] = person
+            mentions.setdefault(person.pk, 1)
+        new_quotes.append(
+            article.quotes.model(
+                article=article,
+                person=person,
+                text=data["text"],
+                kind=data["kind"],
+                position=data["start"],
+                role=(data.get("role") or "")[:300],
+            )
+        )
+    article.quotes.model.objects.bulk_create(new_quotes)
+    for quote in editor_quotes:
+        if quote.person_id:
+            mentions.setdefault(quote.person_id, 1)
+
+    ArticlePerson.objects.filter(article=article).delete()
+    ArticlePerson.objects.bulk_create(
+        ArticlePerson(article=article, person_id=pk, mentions=n) for pk, n in mentions.items()
+    )
+
+    places = {}
+    for data in sorted(result["places"], key=lambda p: p.get("kind") == Place.CITY):
+        places[data["name"]] = get_or_create_place(data, places)
+    counts = {}
+    for data in result["places"]:
+        pk = places[data["name"]].pk
+        counts[pk] = counts.get(pk, 0) + data.get("mentions", 1)
+    ArticlePlace.objects.filter(article=article).delete()
+    ArticlePlace.objects.bulk_create(
+        ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items()
+    )
+    return article

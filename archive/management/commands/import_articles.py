@@ -1,0 +1,41 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from tqdm import tqdm
+
+from archive.importing import BadRecord, find_files, read_file
+from archive.ingest import save_record
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from .txt (optional '---' metadata header), .json and .jsonl "
+        "files or folders of them. Importing the same text twice creates nothing new."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files or folders")
+
+    def handle(self, *paths, **options):
+        files = list(find_files(paths))
+        if not files:
+            raise CommandError("no article files found in " + ", ".join(paths))
+        created = unchanged = 0
+        failures = []
+        progress = tqdm(files, unit="file", disable=len(files) < 10 or options["verbosity"] == 0)
+        for path in progress:
+            for item in read_file(path):
+                if isinstance(item, BadRecord):
+                    failures.append(str(item))
+                    continue
+                try:
+                    _, is_new = save_record(item)
+                except DatabaseError as exc:
+                    failures.append(f"{item.source}: not saved ({exc})")
+                    continue
+                created += is_new
+                unchanged += not is_new
+        for reason in failures:
+            self.stderr.write(f"failed: {reason}")
+        self.stdout.write(f"{created} created, {unchanged} unchanged, {len(failures)} failed")
+        if failures:
+            raise CommandError(f"{len(failures)} article(s) could not be imported", returncode=1)
