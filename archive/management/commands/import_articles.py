@@ -1,5 +1,4 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
 from tqdm import tqdm
 
 from archive.importing import BadRecord, find_files, read_file
@@ -29,8 +28,8 @@ class Command(BaseCommand):
                     continue
                 try:
                     _, is_new = save_record(item)
-                except DatabaseError as exc:
-                    failures.append(f"{item.source}: not saved ({exc})")
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the rest
+                    failures.append(f"{item.source}: not saved ({type(exc).__name__}: {exc})")
                     continue
                 created += is_new
                 unchanged += not is_new
