@@ -1,0 +1,525 @@
+"""Quotations, speakers, people and places in English news text.
+
+Plain functions, text in and plain data out, so the rules can be tested and
+scored without a database. `extract(text)` is the entry point."""
+
+import re
+from dataclasses import dataclass
+
+from archive import gazetteer, names
+from archive.names import REPORTING_VERBS, ROLE_WORDS, Entity
+
+DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
+SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
+               "describing", "calling", "claiming", "warning", "arguing", "insisting"}
+# A sentence ends at . ! ? followed by a capital, but not after a title or an initial.
+BOUNDARY_RE = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\b[A-Z])[.!?;]+[\"”’']?\s+(?=[\"“‘'A-Z\[])"
+    r"|[—–]\s+(?=[\"“‘']?[A-Z])|:\s+|\n+"
+)
+NAMING_RE = re.compile(
+    r"(?:so-called|nicknamed|dubbed|known as|called|named|titled|entitled|labelled|labeled|"
+    r"the (?:words?|terms?|phrases?|slogans?|hashtags?|names?|labels?|titles?|headlines?|motto|brand))"
+    r"\s*(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
+OUTLET_WORDS = re.compile(
+    r"\b(?:Times|Post|News|Herald|Journal|Guardian|Telegraph|Gazette|Tribune|Mail|Express|"
+    r"Independent|Observer|Chronicle|Mirror|Press|Reuters|BBC|CNN|AFP|TASS|Wikinews|"
+    r"Agence|Verge|Bloomberg|Associated|Radio|Television|TV)\b"
+)
+
+
+@dataclass
+class Quote:
+    start: int          # first character of the quoted words
+    end: int            # one past the last quoted character
+    open_at: int        # the opening mark
+    close_at: int       # the closing mark, or the paragraph end when never closed
+    paragraph: int
+    text: str = ""
+    kind: str = "direct"
+    speaker: Entity = None
+
+
+def extract(text):
+    """Quotes with speakers, people and places found in one article body."""
+    entities = names.find_entities(text)
+    paragraphs = paragraph_spans(text)
+    quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
+    context = Context(text, entities, quotes, paragraphs)
+    indirect = context.indirect_speech()
+    for quote in quotes:
+        quote.speaker = context.attribute(quote)
+    all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
+    people = [e for e in entities if e.kind == "person"]
+    speaking_orgs = {id(q.speaker): q.speaker for q in all_quotes if q.speaker and q.speaker.kind != "person"}
+    # A city inside an organisation's name still counts ("University of
+    # Manchester"); inside a person's name it does not ("Andy Street").
+    name_spans = [span for e in people for span in e.mentions]
+    return {
+        "quotes": [quote_data(q) for q in all_quotes],
+        "people": [person_data(e) for e in people + list(speaking_orgs.values())],
+        "places": gazetteer.find_places(text, name_spans),
+    }
+
+
+def quote_data(quote):
+    speaker = quote.speaker
+    return {
+        "text": quote.text,
+        "speaker": speaker.name if speaker else None,
+        "kind": quote.kind,
+        "start": quote.start,
+        "end": quote.end,
+        "role": speaker.role if speaker else "",
+        "speaker_kind": speaker.kind if speaker else None,
+    }
+
+
+def person_data(entity):
+    return {
+        "name": entity.name,
+        "honorific": entity.honorific,
+        "aliases": list(entity.aliases),
+        "kind": entity.kind,
+        "role": entity.role,
+        "mentions": len(entity.mentions),
+    }
+
+
+# --- finding quotations -------------------------------------------------------
+
+def paragraph_spans(text):
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def find_quotes(text, paragraphs):
+    """Quoted spans. A paragraph that leaves a quotation open continues it in
+    the next paragraph when that one opens with the same kind of mark."""
+    quotes, carry = [], None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        i, state = p_start, None
+        if carry:
+            first = skip_space(text, p_start, p_end)
+            if first < p_end and text[first] in carry[1]:
+                i, state = first + 1, carry
+            elif carry[1][0] == "“":
+                # A double mark never closed: the quotation ends with its paragraph.
+                quotes.append(make_quote(text, carry[0], paragraphs[index - 1][1], carry[2]))
+        carry = None
+        while i < p_end:
+            ch = text[i]
+            if state is None:
+                if ch in DOUBLE_OPEN and can_open(text, i, p_end):
+                    state = (i, DOUBLE_OPEN + DOUBLE_CLOSE, index)
+                elif ch in SINGLE_OPEN and can_open(text, i, p_end) and not elision(text, i):
+                    state = (i, SINGLE_OPEN + SINGLE_CLOSE, index)
+            elif ch in state[1] and closes(text, i, p_end, state[1]):
+                quotes.append(make_quote(text, state[0], i, state[2]))
+                state = None
+            i += 1
+        carry = state
+    if carry and carry[1][0] == "“":
+        quotes.append(make_quote(text, carry[0], paragraphs[-1][1], carry[2]))
+    return [q for q in quotes if q.end > q.start]
+
+
+def skip_space(text, i, end):
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def can_open(text, i, end):
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isalnum() and not after.isspace() and before not in ".,;"
+
+
+def elision(text, i):
+    """ '90s, 'n', 'em: an apostrophe that opens nothing."""
+    return bool(re.match(r".(?:\d0s|n'|em\b|tis\b|cause\b)", text[i:i + 6]))
+
+
+def closes(text, i, end, marks):
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if marks[0] == "“":
+        return not (before.isspace() and after.isalnum())
+    # A single mark between letters is an apostrophe: "the north's".
+    return not before.isspace() and not after.isalnum()
+
+
+def make_quote(text, open_at, close_at, paragraph):
+    start = skip_space(text, open_at + 1, close_at)
+    end = close_at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    body = re.sub(r"\s*\n\s*[“\"‘']?", "\n\n", text[start:end])
+    return Quote(start, end, open_at, close_at, paragraph, text=body)
+
+
+# --- which spans are quotations, and what kind ---------------------------------
+
+def classify(text, quote, paragraphs):
+    """Keep quotations, drop titles, nicknames and scare quotes; set the kind."""
+    p_start, p_end = paragraphs[quote.paragraph]
+    before = text[p_start:quote.open_at]
+    after = text[quote.close_at + 1:p_end]
+    words = re.findall(r"[\w'’\[\]]+", quote.text)
+    if not words or NAMING_RE.search(before.rstrip(" ")):
+        return False
+    attributed = bool(post_attribution_clause(after, quote.text))
+    if not attributed and title_like(words, quote.text):
+        return False
+    if re.search(r"[A-Z][\w.]*\s$", before) and re.match(r"\s[A-Z]", after) and len(words) <= 3:
+        return False
+    sentence = sentence_around(before, after)
+    if len(words) <= 3 and not attributed and not VERB_RE.search(sentence) \
+            and not re.search(r"according to", sentence, re.I):
+        return False
+    quote.kind = "direct" if is_direct(before, quote.text, attributed) else "partial"
+    return True
+
+
+def title_like(words, body):
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with"}
+    content = [w for w in words if w.lower() not in small]
+    return (content and len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+            and not re.search(r"[.!?]\s", body) and not (len(words) == 1 and body.endswith((",", "."))))
+
+
+def sentence_around(before, after):
+    head = BOUNDARY_RE.split(before)[-1] if before else ""
+    tail = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+    return strip_quoted(head) + " " + strip_quoted(tail)
+
+
+def strip_quoted(fragment):
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", fragment)
+
+
+def is_direct(before, body, attributed):
+    lead = before.rstrip()
+    if not lead or lead[-1] in ":,.!?—–(":
+        return True
+    if re.search(r"[.!?]\]?\s+[\[A-Z]", body):
+        return True
+    starts_sentence = body[:1].isupper() or body[:1] == "["
+    tail = " ".join(lead.split()[-4:])
+    return attributed and starts_sentence or (starts_sentence and bool(VERB_RE.search(tail)))
+
+
+POST_INVERTED_RE = re.compile(r"^(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b(?P<rest>.*)", re.S)
+POST_SUBJECT_RE = re.compile(
+    r"^(?P<np>[^.;:!?\"“”]{1,90}?)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?"
+    r"(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b"
+)
+
+SENTENCE_END_RE = re.compile(
+    r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
+)
+
+
+def post_attribution_clause(after, body):
+    """The words after a closing mark when they attribute it: `", she said`."""
+    if not (re.search(r"[,?!—–-]\W*$", body) or re.match(r"\s*[,—–]", after)
+            or re.match(r"\s+[a-z]", after)):
+        return ""
+    clause = re.split(r"[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
+    if POST_INVERTED_RE.match(clause) or re.match(r"according to\b", clause, re.I):
+        return clause
+    m = POST_SUBJECT_RE.match(clause)
+    if m and len(m.group("np").split()) <= 9:
+        return clause
+    return ""
+
+
+# --- attribution ------------------------------------------------------------------
+
+class Context:
+    """What attribution needs to know about one article: where entities are
+    mentioned, who spoke last and who each sentence is about."""
+
+    def __init__(self, text, entities, quotes, paragraphs):
+        self.text = text
+        self.quotes = quotes
+        self.paragraphs = paragraphs
+        self.quoted = [(q.open_at, q.close_at) for q in quotes]
+        self.masked = mask(text, self.quoted)
+        self.mentions = sorted(
+            (s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s)
+        )
+        self.orgs = [e for e in entities if e.kind == "organisation"]
+        self.events = self.subject_events()
+
+    def in_quote(self, pos):
+        return any(a < pos < b for a, b in self.quoted)
+
+    def subject_events(self):
+        """(position, entity) for each sentence that opens on a named person."""
+        events = []
+        for start, end in self.sentences():
+            head = self.text[start:min(end, start + 70)]
+            first = self.first_entity(start, start + len(head), people_only=True)
+            if first and not head.lstrip().startswith(("“", '"', "‘")):
+                events.append((start, first))
+        return events
+
+    def sentences(self):
+        spans = []
+        for p_start, p_end in self.paragraphs:
+            start = p_start
+            for m in BOUNDARY_RE.finditer(self.text, p_start, p_end):
+                if m.group().startswith(":") or self.in_quote(m.start()):
+                    continue
+                spans.append((start, m.start()))
+                start = m.end()
+            spans.append((start, p_end))
+        return spans
+
+    # -- entities in a stretch of text
+
+    def entities_in(self, start, end):
+        return [(s, e, ent) for s, e, ent in self.mentions if start <= s and e <= end]
+
+    def first_entity(self, start, end, people_only=False, allow_possessive=False):
+        found = self.entities_in(start, end)
+        for s, e, ent in found:
+            if ent.kind == "person" and (allow_possessive or not self.possessive(e)):
+                return ent
+        if people_only:
+            return None
+        for s, e, ent in found:
+            if allow_possessive or not self.possessive(e):
+                return ent
+        return None
+
+    def possessive(self, end):
+        return self.text[end:end + 2] in ("'s", "’s") or self.text[end:end + 1] in ("'", "’")
+
+    # -- resolving a noun phrase to a speaker
+
+    def resolve_subject(self, start, end):
+        """The speaker named by the words before a reporting verb. The last
+        comma-separated part that names someone wins, unless it is an
+        apposition ("Howard Rubel, a Toronto lawyer, told")."""
+        phrase = self.masked[start:end]
+        parts, pos = [], start
+        for piece in re.split(r"(,\s*)", phrase):
+            if piece and not re.fullmatch(r",\s*", piece):
+                parts.append((pos, pos + len(piece), piece))
+            pos += len(piece)
+        for k in range(len(parts) - 1, -1, -1):
+            p_start, p_end, piece = parts[k]
+            appositive = k > 0 and re.match(r"\s*(?:the|a|an|another|[a-z])", piece) \
+                and not re.match(r"\s*(?:he|she|they|it)\b", piece)
+            if appositive and self.first_entity(*parts[k - 1][:2]):
+                continue
+            found = self.resolve_phrase(p_start, p_end)
+            if found is not None:
+                return found
+        return None
+
+    def resolve_phrase(self, start, end, allow_possessive=False):
+        entity = self.first_entity(start, end, allow_possessive=allow_possessive)
+        if entity:
+            return entity
+        phrase = self.masked[start:end]
+        pronoun = re.search(r"\b(he|she|it|they)\b(?!.*\b(?:he|she|it|they)\b)", phrase, re.I | re.S)
+        if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
+            return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
+        return self.resolve_role(phrase, start)
+
+    def resolve_pronoun(self, pronoun, pos):
+        gender = PRONOUNS[pronoun]
+        wants_person = pronoun in ("he", "she")
+        for _, entity in sorted(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], reverse=True):
+            if wants_person and entity.kind == "person" and entity.gender in (gender, ""):
+                return entity
+            if not wants_person and entity.kind != "person":
+                return entity
+        if not wants_person:
+            return None
+        for s, _, entity in reversed(self.mentions):
+            if s < pos and entity.kind == "person" and entity.gender in (gender, ""):
+                return entity
+        return None
+
+    def resolve_role(self, phrase, pos):
+        """ "The Chancellor said", "the company said": the person given that
+        job earlier, or the organisation of that kind."""
+        m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)(?:['’]s)?\b", phrase, re.I)
+        if not m:
+            return None
+        head = m.group(2).lower()
+        earlier = [(s, ent) for s, _, ent in self.mentions if s < pos]
+        if head in ROLE_WORDS:
+            wanted = set(m.group(1).lower().split()) & ROLE_WORDS | {head}
+            for _, ent in reversed(earlier):
+                if ent.kind == "person" and wanted <= ent.role_words():
+                    return ent
+            return None
+        if head in names.ORG_HEADS:
+            for _, ent in reversed(earlier):
+                if ent.kind == "organisation" and head in ent.name.lower():
+                    return ent
+            if head in ("company", "firm", "group", "organisation", "organization"):
+                for _, ent in reversed(earlier):
+                    if ent.kind == "organisation":
+                        return ent
+        return None
+
+    # -- attributing a quotation
+
+    def attribute(self, quote):
+        p_start, p_end = self.paragraphs[quote.paragraph]
+        speaker = self.after_quote(quote) or self.before_quote(quote, p_start) or self.sentence_end(quote)
+        if speaker is False:
+            speaker = None
+        elif speaker is None:
+            speaker = self.continuation(quote, p_start)
+        if speaker is not None:
+            self.events.append((quote.start, speaker))
+        return speaker
+
+    def after_quote(self, quote):
+        end = self.paragraph_end(quote.close_at)
+        after = self.text[quote.close_at + 1:end]
+        clause = post_attribution_clause(after, quote.text)
+        if not clause:
+            return None
+        offset = quote.close_at + 1 + after.index(clause)
+        m = re.match(r"according to\s+(.*)", clause, re.I | re.S)
+        if m:
+            return self.according_to(offset + m.start(1), offset + len(clause))
+        m = POST_INVERTED_RE.match(clause)
+        if m:
+            rest = offset + m.start("rest")
+            return self.resolve_phrase(rest, offset + len(clause), allow_possessive=True)
+        m = POST_SUBJECT_RE.match(clause)
+        return self.resolve_subject(offset, offset + m.end("np")) or False
+
+    def sentence_end(self, quote):
+        """ "... to 'take the blame' if something goes wrong, Lord Porter has said." """
+        end = self.paragraph_end(quote.close_at)
+        tail = self.masked[quote.close_at + 1:end]
+        tail = re.split(r"(?<=[.!?])\s", tail, maxsplit=1)[0]
+        m = SENTENCE_END_RE.search(tail)
+        if not m:
+            return None
+        offset = quote.close_at + 1 + m.start("np")
+        return self.resolve_subject(offset, offset + len(m.group("np")))
+
+    def according_to(self, start, end):
+        """ "according to a tweet by X": X, but never the outlet that reported it."""
+        for s, e, ent in self.entities_in(start, end):
+            if not OUTLET_WORDS.search(ent.name):
+                return ent
+        return None
+
+    def before_quote(self, quote, p_start):
+        clause_start = max([p_start] + [q.close_at + 1 for q in self.quotes
+                                        if p_start <= q.close_at < quote.open_at])
+        before = self.text[clause_start:quote.open_at]
+        cuts = [m.end() for m in BOUNDARY_RE.finditer(before) if not m.group().startswith(":")]
+        start = clause_start + (cuts[-1] if cuts else 0)
+        clause = self.text[start:quote.open_at]
+        m = re.search(r"\baccording to\s+", clause, re.I)
+        if m:
+            found = self.according_to(start + m.end(), quote.open_at)
+            if found:
+                return found
+        verbs = [v for v in VERB_RE.finditer(clause) if not self.outlet_verb(clause, v)]
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        found = self.resolve_subject(start, start + verb.start())
+        if found is None and verb.group().lower() in ("reads", "read"):
+            found = self.resolve_phrase(start + verb.end(), quote.open_at, allow_possessive=True)
+        if found is None:
+            return self.previous_in_sentence(quote, start)
+        return found
+
+    def outlet_verb(self, clause, verb):
+        """ "as reported by CNN", "Reuters reported": the outlet is not the speaker."""
+        tail = clause[verb.end():verb.end() + 30]
+        return verb.group() in ("reported", "reports") and bool(re.match(r"\s+by\b", tail) or
+                                                                OUTLET_WORDS.search(clause[:verb.start()]))
+
+    def previous_in_sentence(self, quote, start):
+        for other in reversed(self.quotes):
+            if other.close_at < quote.open_at and other.close_at >= start - 2 and other.speaker:
+                return other.speaker
+        return False
+
+    def continuation(self, quote, p_start):
+        """A quotation with no verb continues the last speaker, in the same
+        paragraph or when it opens its paragraph."""
+        earlier = [q for q in self.quotes if q.close_at < quote.open_at]
+        if earlier and earlier[-1].paragraph == quote.paragraph:
+            return earlier[-1].speaker
+        if self.text[p_start:quote.open_at].strip():
+            return None
+        if earlier and earlier[-1].paragraph == quote.paragraph - 1:
+            return earlier[-1].speaker
+        events = [(p, e) for p, e in self.events if p < quote.open_at]
+        if events:
+            return max(events, key=lambda x: x[0])[1]
+        return None
+
+    def paragraph_end(self, pos):
+        for start, end in self.paragraphs:
+            if start <= pos < end:
+                return end
+        return len(self.text)
+
+    # -- reported speech without quotation marks
+
+    def indirect_speech(self):
+        """ "Lord Heseltine said that he believed ...": kept as `indirect`.
+        The first reporting verb of every sentence with a known subject also
+        records who spoke last, for pronouns later on."""
+        found = []
+        for start, end in self.sentences():
+            sentence = self.masked[start:end]
+            verb = next((v for v in VERB_RE.finditer(sentence) if not self.outlet_verb(sentence, v)
+                         and not sentence[:v.start()].endswith("to ")), None)
+            if verb is None or verb.group() in ("read", "reads", "called", "calls", "pointed"):
+                continue
+            speaker = self.resolve_subject(start, start + verb.start())
+            if not isinstance(speaker, Entity):
+                continue
+            self.events.append((start + verb.start(), speaker))
+            quoted = any(start <= a < end for a, _ in self.quoted)
+            clause = "" if quoted else indirect_clause(sentence, verb)
+            if clause:
+                c_start = start + sentence.index(clause, verb.end())
+                found.append(Quote(c_start, c_start + len(clause), c_start, c_start + len(clause),
+                                   0, text=clause, kind="indirect", speaker=speaker))
+        return found
+
+
+def mask(text, spans):
+    """`text` with quoted words blanked, so a name or pronoun inside a
+    quotation is never taken for its speaker."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a + 1, min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def indirect_clause(sentence, verb):
+    rest = sentence[verb.end():]
+    m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|\s+(?:reporters|journalists|"
+                 r"the\s+\w+|him|her|them|us|me))?\s+(?:that\s+)?(?P<clause>(?:he|she|it|they|the|a|an|"
+                 r"[a-z]+|[A-Z][a-z]+)\b.{10,})$", rest, re.S)
+    if not m or verb.group() in PARTICIPLES and not rest.lstrip().startswith("that"):
+        return ""
+    return m.group("clause").rstrip(" .")

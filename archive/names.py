@@ -1,0 +1,620 @@
+"""People and organisations named in English news text.
+
+Rules only: capitalised word runs are split into a role prefix ("US Secretary
+of State") and a name ("Mike Pompeo"), and kept as people when something in
+the text says they are people (a courtesy title, a role word, a known given
+name, a later bare surname, an apposition, a reporting verb)."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from nameparser.config import CONSTANTS
+
+from archive import gazetteer
+
+# Courtesy titles are dropped from the display name ("Dr Adam Marshall" ->
+# "Adam Marshall"); the reader still sees them through `honorific`.
+COURTESY = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "dr": "", "prof": "",
+    "professor": "", "sir": "m", "dame": "f", "cllr": "", "councillor": "",
+    "rev": "", "reverend": "", "mme": "f", "mlle": "f", "m": "", "herr": "m",
+    "frau": "f", "judge": "", "justice": "", "mufti": "m", "imam": "m",
+    "rabbi": "", "father": "m", "fr": "m", "sister": "f", "chancellor": "",
+    "president": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
+    "mayor": "", "minister": "", "premier": "", "general": "", "gen": "",
+    "admiral": "", "adm": "", "captain": "", "capt": "", "col": "", "colonel": "",
+    "lt": "", "sgt": "", "sergeant": "", "constable": "", "inspector": "",
+    "detective": "", "superintendent": "", "officer": "", "coach": "",
+    "legislator": "", "commissioner": "", "ambassador": "", "speaker": "",
+    "secretary": "", "commandant": "", "chief": "", "deputy": "",
+}
+# Peers and royals are known by the title itself ("Lord Heseltine"), so it stays
+# in the display name when only one name follows it.
+PEERAGE = {
+    "lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m",
+    "earl": "m", "duke": "m", "duchess": "f", "marquess": "m", "countess": "f",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m",
+    "emperor": "m", "empress": "f", "sheikh": "m", "sultan": "m",
+}
+HONORIFICS = set(COURTESY) | set(PEERAGE)
+# Titles that are a form of address wherever they stand; job titles
+# ("Chancellor", "Judge") are honorifics only when nothing precedes them.
+FORMS_OF_ADDRESS = set(PEERAGE) | set(
+    "mr mrs ms miss mx dr prof professor sir dame cllr councillor rev reverend mme mlle "
+    "herr frau mufti imam rabbi father fr".split()
+)
+FUNCTION_WORDS = set("the a an in on at by for from to of and but with as or".split())
+
+# Words that name a job rather than a person; a capitalised run up to the last
+# of them is the role ("Emergencies Minister" Yevgeny Zinichev).
+ROLE_WORDS = (
+    {t for t in CONSTANTS.titles if t.isalpha() and len(t) > 2}
+    | HONORIFICS
+    | set(
+        "spokesman spokeswoman spokesperson chairman chairwoman chair chairperson head "
+        "leader mp mep msp ceo cfo coo cto founder president vice-president director "
+        "director-general secretary-general commandant superintendent constable "
+        "legislator lawmaker congressman congresswoman councillor councilor mayor "
+        "minister secretary governor senator judge justice speaker chancellor "
+        "commissioner ambassador officer manager coach captain researcher astronomer "
+        "scientist professor lecturer economist analyst lawyer attorney prosecutor "
+        "investigator inspector detective sergeant candidate chief deputy member "
+        "premier president-elect treasurer trustee editor correspondent reporter "
+        "author writer actor actress singer player striker goalkeeper batsman "
+        "champion winner runner athlete driver pilot doctor nurse surgeon physician "
+        "teacher student campaigner activist commander envoy diplomat delegate "
+        "representative rep executive administrator administration spokesmodel "
+        "owner partner boss adviser advisor consultant engineer pastor priest "
+        "bishop archbishop cardinal imam cleric monarch princess prince king queen".split()
+    )
+) - {"the", "and", "of", "state", "air", "royal", "private", "major", "general", "dean"}
+
+# A capitalised run holding one of these names an organisation, not a person.
+ORG_WORDS = set(
+    "council party police ministry department agency association institute "
+    "university college school company corporation corp inc ltd llc plc group "
+    "board service services commission committee authority organisation "
+    "organization bank office court government guard army navy forces force "
+    "union society foundation administration bureau centre center federation "
+    "league network trust fund airline airlines air airways club team house "
+    "commons parliament assembly congress senate cabinet treasury whitehall "
+    "times post news press herald journal guardian telegraph gazette tribune "
+    "mail express independent observer chronicle mirror review report paper "
+    "cathedral church mosque temple hospital station airport street road avenue "
+    "park square bridge museum library stadium festival marathon cup championship "
+    "games olympics awards prize act bill law treaty agreement deal programme "
+    "program project fund initiative corps brigade division command unit "
+    "industries holdings motors motor systems technologies media broadcasting "
+    "international global national federal brexit powerhouse region province county "
+    "district territory republic kingdom".split()
+)
+ORG_HEADS = set(
+    "company firm ministry government police council board agency department "
+    "authority committee commission organisation organization group party "
+    "court service bank airline union university institute office army navy "
+    "guard club team newspaper network foundation charity society trust".split()
+)
+
+# Capitalised words that start sentences or name times and things, never people.
+NOT_NAME_WORDS = set(
+    "a an the this that these those there their they them then than it its he she "
+    "his her hers him we our us you your i my me in on at by for from to of and or "
+    "but if as so yet nor not no yes with without after before during while when "
+    "where which who whom whose what why how all any some many most more much "
+    "each every both either neither one two three four five six seven eight nine "
+    "ten first second third last next new old other another such however also "
+    "meanwhile although though because since until unless despite according "
+    "yesterday today tomorrow tonight earlier later now again still already here "
+    "monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december "
+    "mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
+    "image photo video file picture source sources "
+    "mr mrs ms dr is was are were be been has have had will would could should "
+    "can may might must do does did just only even about over under between into "
+    "government state city council police court ministry party officials critics "
+    "opponents residents people police lawmakers ministers".split()
+)
+
+FEMALE_NAMES = set(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
+    "nancy lisa betty margaret sandra ashley kimberly emily donna michelle "
+    "dorothy carol amanda melissa deborah stephanie rebecca sharon laura "
+    "cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen "
+    "samantha katherine christine debra rachel carolyn janet catherine maria "
+    "heather diane ruth julie olivia joyce virginia victoria kelly lauren "
+    "christina joan evelyn judith megan andrea cheryl hannah jacqueline martha "
+    "gloria teresa ann sara madison frances kathryn janice jean abigail alice "
+    "judy sophia grace denise amber doris marilyn danielle beverly isabella "
+    "theresa diana natalie brittany charlotte marie kayla alexis lori "
+    "francesca sophie carrie tanya regina paula brigid theresa nicola yvette "
+    "harriet priti angela ursula kamala nancy hillary hilary melania ivanka "
+    "greta jacinda sanna nicola arlene andrea kirsten kristin ilhan alexandria "
+    "elena olga tatiana svetlana irina natalia anastasia ekaterina yulia "
+    "veronika monika agnieszka katarzyna anna marta ewa beata fatima aisha "
+    "ayesha maryam zainab leila layla noor sana fouzia qandeel benazir "
+    "michaela jane lucy chloe zoe amelia isla ava mia ella ellie jessica "
+    "alison allison caroline claire clare fiona gillian hazel joanna karen "
+    "louise lynn maureen penny priya rosa rose sheila stella susan tracey "
+    "valerie wendy yvonne ruby mila carmen lucia gabriela ana beatriz".split()
+)
+MALE_NAMES = set(
+    "james robert john michael william david richard joseph thomas charles "
+    "christopher daniel matthew anthony mark donald steven paul andrew joshua "
+    "kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob "
+    "gary nicholas eric jonathan stephen larry justin scott brandon benjamin "
+    "samuel gregory alexander frank patrick raymond jack dennis jerry tyler "
+    "aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah "
+    "jeremy christian keith roger terry gerald harold sean austin carl arthur "
+    "lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert "
+    "willie alan juan wayne elijah randy roy vincent ralph eugene russell "
+    "bobby mason philip louis boris greg ken ed bob andy marvin tom mike "
+    "howard brad ben ryan angelos delfin elson yevgeny alexander vladimir "
+    "oleg ivan dmitry sergei sergey igor nikolai mikhail andrei alexei "
+    "piotr tomasz andrzej joachim jan krzysztof marek pawel lech mateusz "
+    "mohammed muhammad mohamed ahmed ali hassan hussein omar abdul hamid "
+    "imran nawaz bashar recep emmanuel francois jean pierre jacques "
+    "angelo giuseppe matteo luigi carlos juan luis miguel pedro jorge "
+    "rodrigo manuel antonio francisco javier hans klaus jurgen steffen "
+    "helmut olaf horst heiko richard rishi keir nigel jeremy theresa "
+    "liam noel conor sean kieran declan rory hamish callum ewan "
+    "xi li wang narendra rahul shinzo yoshihide moon kim jair evo nicolas "
+    "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
+    "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
+    "dick colin hugh simon graham ian neil martin stuart alistair duncan".split()
+) - FEMALE_NAMES
+
+
+REPORTING_VERBS = set(
+    "say says said saying tell tells told telling add adds added adding explain "
+    "explains explained state states stated note notes noted claim claims claimed "
+    "warn warns warned argue argues argued insist insists insisted write writes wrote "
+    "tweet tweets tweeted announce announces announced ask asks asked reply replies "
+    "replied continue continues continued conclude concludes concluded suggest "
+    "suggests suggested acknowledge acknowledges acknowledged admit admits admitted "
+    "urge urges urged describe describes described confirm confirms confirmed deny "
+    "denies denied reveal reveals revealed indicate indicates indicated comment "
+    "comments commented remark remarks remarked report reports reported declare "
+    "declares declared believe believes believed predict predicts predicted "
+    "recall recalls recalled respond responds responded agree agrees agreed "
+    "disagree disagrees disagreed estimate estimates estimated allege alleges alleged "
+    "characterise characterised characterize characterized posted exclaimed "
+    "stressed stresses emphasised emphasized promised promises testified "
+    "pointed called calls reads read".split()
+)
+
+Span = tuple
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str = "person"          # "person" or "organisation"
+    honorific: str = ""
+    gender: str = ""              # "m", "f" or "" when the text does not tell
+    role: str = ""
+    aliases: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)   # (start, end) of each mention
+
+    @property
+    def surname(self):
+        words = [w for w in self.name.split() if not ROMAN.match(w)]
+        return words[-1]
+
+    def role_words(self):
+        words = set(re.findall(r"[\w-]+", self.role.lower())) & ROLE_WORDS
+        if self.honorific:
+            words.add(self.honorific.lower().rstrip("."))
+        return words
+
+    def add_alias(self, form):
+        if form != self.name and form not in self.aliases:
+            self.aliases.append(form)
+
+
+def fold(word):
+    """Accent- and case-insensitive form: "Brudziński" == "Brudzinski"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def find_entities(text):
+    """People and organisations in `text` with the offsets of every mention."""
+    tokens = tokenize(text)
+    people, orgs = [], []
+    for run in capitalised_runs(text, tokens):
+        run = strip_leading(text, run)
+        if run:
+            classify_run(text, run, people, orgs)
+    add_acronyms(text, orgs)
+    add_single_names(text, people)
+    link_bare_names(text, tokens, people, orgs)
+    for person in people:
+        person.mentions.sort()
+        if not person.gender:
+            person.gender = pronoun_gender(text, person, people)
+    return [e for e in people + orgs if e.mentions]
+
+
+def strip_leading(text, run):
+    while run and run[0][0].lower() in NOT_NAME_WORDS and not is_honorific_token(run[0][0]):
+        run = run[1:]
+    while run and run[0][0].lower() in CONNECTORS:
+        run = run[1:]
+    # A plural demonym or sentence-initial common noun glued to a name:
+    # "Ethiopians Dejene Debela", "Countryman Lawrence Cherono".
+    if len(run) > 2 and re.search(r"(?:ans|ese|is)$", run[0][0]) and not is_given_name(run[0][0]):
+        run = run[1:]
+    if len(run) > 2 and sentence_initial(text, run[0][1]) and not is_given_name(run[0][0]) \
+            and is_given_name(run[1][0]) and run[0][0].lower() not in ROLE_WORDS:
+        run = run[1:]
+    return run
+
+
+def classify_run(text, run, people, orgs):
+    role, name, rest = split_run(run)
+    words = clean_name_tokens(name)
+    if words and looks_like_person(text, run, role, name, words):
+        add_person(text, people, role, name, words)
+        if rest:
+            classify_run(text, strip_leading(text, rest), people, orgs)
+    elif any(w.lower().rstrip(".") in ORG_WORDS for w, _, _ in run) and len(run) > 1:
+        add_org(text, orgs, run)
+    elif rest:
+        classify_run(text, strip_leading(text, rest), people, orgs)
+
+
+def looks_like_person(text, run, role, name, words):
+    lower = [fold(w) for w in words]
+    given = is_given_name(words[0])
+    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > 4 or lower[-1] in ROLE_WORDS:
+        return False
+    if any(w in ORG_WORDS for w in lower) and not given:
+        return False
+    if any(not w[:1].isalpha() for w in words):
+        return False
+    if len(words) == 1:
+        title = role[-1][0].lower().rstrip(".") if role else ""
+        return title in HONORIFICS or (title in ROLE_WORDS and not gazetteer.is_place(words[0]))
+    if not given and (gazetteer.is_place(" ".join(words)) or gazetteer.is_place(words[0])
+                      or gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS):
+        return False
+    return has_person_evidence(text, run, role, name, words)
+
+
+def has_person_evidence(text, run, role, name, words):
+    start, end = name[0][1], name[-1][2]
+    before = text[max(0, run[0][1] - 40):run[0][1]]
+    after = text[end:end + 40]
+    surname = fold(words[-1])
+    return bool(
+        role
+        or is_given_name(words[0])
+        or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
+        or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
+        or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
+        or next_word(after) in REPORTING_VERBS
+        or sum(1 for m in re.finditer(r"\b[\w'’-]+\b", text) if fold(m.group()) == surname
+               and not start <= m.start() < end) > 0
+    )
+
+
+def prev_word(before):
+    m = re.search(r"([\w-]+)\W*$", before)
+    return m.group(1).lower() if m else ""
+
+
+def next_word(after):
+    m = re.match(r"\W*([\w-]+)", after)
+    return m.group(1).lower() if m else ""
+
+
+def add_person(text, people, role, name, words):
+    start, end = name[0][1], name[-1][2]
+    honorific = read_honorific(role)
+    if honorific and text[role[-1][2]:start] == " ":
+        start = role[-1][1]
+    bare = [w for w in words if not ROMAN.match(w)]
+    display = " ".join(words)
+    if len(bare) == 1 and honorific.lower() in PEERAGE:
+        display = f"{honorific} {display}"
+    person = match_person(people, words, honorific)
+    if person is None:
+        person = Entity(display, honorific=honorific, gender=name_gender(words, honorific))
+        people.append(person)
+    elif len(bare) > 1 and len(person.name.split()) < len(words) and person.honorific.lower() not in PEERAGE:
+        person.add_alias(person.name)
+        person.name = display
+    if not person.honorific and honorific:
+        person.honorific = honorific
+    if not person.gender:
+        person.gender = name_gender(words, honorific)
+    person.add_alias(re.sub(r"['’]s$", "", text[start:end]))
+    person.mentions.append((start, end))
+    if not person.role:
+        person.role = read_role(text, role, run_start(role, name), end)
+
+
+def read_honorific(role):
+    if not role or not is_honorific_token(role[-1][0]):
+        return ""
+    title = role[-1][0].rstrip(".")
+    if title.lower() in FORMS_OF_ADDRESS or len(role) == 1:
+        return title
+    return ""
+
+
+def run_start(role, name):
+    return (role or name)[0][1]
+
+
+def match_person(people, words, honorific):
+    folded = [fold(w) for w in words if not ROMAN.match(w)]
+    for person in reversed(people):
+        theirs = [fold(w) for w in person.name.split() if not ROMAN.match(w)]
+        if theirs == folded:
+            return person
+        if fold(person.surname) == folded[-1]:
+            if len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]:
+                return person
+    return None
+
+
+def name_gender(words, honorific):
+    title = honorific.lower()
+    gender = COURTESY.get(title) or PEERAGE.get(title) or ""
+    if gender:
+        return gender
+    first = words[0].lower()
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return ""
+
+
+def pronoun_gender(text, person, people):
+    """He or she in the words right after a mention, before anyone else is named."""
+    others = sorted(s for p in people if p is not person for s, _ in p.mentions)
+    votes = {"m": 0, "f": 0}
+    for start, end in person.mentions:
+        limit = min([s for s in others if s > end] + [end + 200])
+        for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.I):
+            votes["m" if m.group(1).lower().startswith("h") and m.group(1).lower() not in ("her", "hers", "herself")
+                  else "f"] += 1
+            break
+    if votes["m"] > votes["f"]:
+        return "m"
+    if votes["f"] > votes["m"]:
+        return "f"
+    return ""
+
+
+APPOSITION_RE = re.compile(r",\s+(?!who\b|which\b|whose\b|that\b|where\b|both\b|and\b|but\b|as\b)((?:the|a|an)\s+)?([^,;.()\"“”]{3,90}?)(?=[,;.]|\s+(?:said|says|told|added)\b)")
+
+
+def read_role(text, role_tokens, start, end):
+    """The job the article gives a person: "Emergencies Minister", "Bristol
+    mayor", or an apposition: "leader of Wolverhampton City Council"."""
+    words = [t[0] for t in role_tokens]
+    if words and words[-1].lower().rstrip(".") in FORMS_OF_ADDRESS:
+        words = words[:-1]
+    line = text[max(0, start - 80):start].rsplit("\n", 1)[-1]
+    lead = []
+    for word in reversed(re.findall(r"[\w'’.-]+|[^\w\s]", line)):
+        if word.lower() in ROLE_WORDS or (is_cap(word) and word.lower() not in FUNCTION_WORDS):
+            lead.insert(0, word)
+        else:
+            break
+    words = lead + words
+    if set(w.lower() for w in words) & ROLE_WORDS:
+        return " ".join(words)
+    m = APPOSITION_RE.match(text, end)
+    if m and set(re.findall(r"[\w-]+", m.group(2).lower())) & ROLE_WORDS and len(m.group(2).split()) <= 12:
+        return m.group(2).strip()
+    return ""
+
+
+def add_org(text, orgs, run):
+    for k, (word, _, _) in enumerate(run[:-1]):
+        if word.lower() in CONNECTORS and run[k + 1][0].lower() in NOT_NAME_WORDS:
+            run = run[:k]
+            break
+    words = [t[0] for t in run]
+    while words and words[-1].lower() in CONNECTORS:
+        words.pop()
+        run = run[:-1]
+    words[-1] = re.sub(r"['’]s$", "", words[-1])
+    name = " ".join(words)
+    org = next((o for o in orgs if o.name == name), None)
+    if org is None:
+        org = Entity(name, kind="organisation")
+        orgs.append(org)
+    org.mentions.append((run[0][1], run[-1][2]))
+
+
+ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'-]*\s(?:(?:of|the|for|and|on)\s)*){1,8})\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def add_acronyms(text, orgs):
+    """ "the Royal Canadian Mounted Police (RCMP)": the acronym is an alias."""
+    for m in ACRONYM_RE.finditer(text):
+        full = m.group(1).strip()
+        while full.split()[0].lower() in NOT_NAME_WORDS | CONNECTORS and len(full.split()) > 1:
+            full = full.split(" ", 1)[1]
+        org = next((o for o in orgs if o.name == full), None)
+        if org is None:
+            continue
+        org.add_alias(m.group(2))
+
+
+SINGLE_NAME_RE = re.compile(r"\b(?:identified (?:only )?as|named|known only as)\s+([A-Z][a-z]+)\b(?!\s[A-Z])")
+
+
+def add_single_names(text, people):
+    """People the article names once by a single name ("identified only as Ivan")."""
+    for m in SINGLE_NAME_RE.finditer(text):
+        word = m.group(1)
+        if word.lower() in NOT_NAME_WORDS or gazetteer.is_place(word):
+            continue
+        if not any(fold(p.surname) == fold(word) for p in people):
+            people.append(Entity(word, gender=name_gender([word], "")))
+            people[-1].mentions.append((m.start(1), m.end(1)))
+
+
+COMPANY_RE = re.compile(r"\b(?:Company|Inc|Corporation|Corp|Motors?|Ltd|Limited|plc|LLC|Group|Airlines?|Holdings)\b")
+
+
+def link_bare_names(text, tokens, people, orgs):
+    """A later bare surname ("Kosgei") or short form ("Ford", "RCMP") is a
+    mention of the full name given earlier."""
+    taken = [span for e in people + orgs for span in e.mentions]
+    for word, start, end in tokens:
+        if not is_cap(word) or any(s <= start < e for s, e in taken):
+            continue
+        bare = re.sub(r"['’]s$", "", word)
+        folded = fold(bare)
+        target = None
+        for person in reversed(people):
+            if person.mentions and person.mentions[0][0] < start and fold(person.surname) == folded:
+                target = person
+                break
+        if target is None and folded not in NOT_NAME_WORDS:
+            for org in orgs:
+                if bare in org.aliases or (org.name.split()[0] == bare and COMPANY_RE.search(org.name)):
+                    target = org
+                    break
+        if target:
+            target.mentions.append((start, start + len(bare)))
+
+
+TOKEN_RE = re.compile(r"[^\W\d_][\w]*(?:[-'’.][^\W_][\w]*)*\.?|\d+|[^\w\s]")
+PARTICLES = {
+    "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "del", "della",
+    "dela", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten", "abu", "bint",
+}
+CONNECTORS = {"of", "the", "for", "and", "&"}
+ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|Jr\.?|Sr\.?)$")
+# Words that continue a job title after "of": "Secretary of State Mike Pompeo".
+ROLE_OBJECTS = {"state", "defence", "defense", "health", "justice", "education", "interior",
+                "parliament", "congress", "staff", "police", "commons", "lords"}
+
+
+def is_cap(token):
+    return token[:1].isupper()
+
+
+def tokenize(text):
+    """Word and punctuation tokens with offsets; a trailing dot stays on a word
+    only for initials and abbreviations ("J.", "Dr.", "U.S.")."""
+    tokens = []
+    for m in TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        if word.endswith(".") and len(word) > 2 and not is_abbreviation(word):
+            tokens.append((word[:-1], start, m.end() - 1))
+            tokens.append((".", m.end() - 1, m.end()))
+        else:
+            tokens.append((word, start, m.end()))
+    return tokens
+
+
+def is_abbreviation(word):
+    bare = word.rstrip(".").lower()
+    return bare in HONORIFICS or "." in word[:-1] or bare in {"st", "jr", "sr", "gen", "mt"}
+
+
+def capitalised_runs(text, tokens):
+    """Maximal runs of capitalised tokens joined by single spaces, allowing
+    name particles ("al-", "van der") and connectors ("of the") inside."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not starts_run(tokens[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and text[tokens[j - 1][2]:tokens[j][1]] == " ":
+            word = tokens[j][0]
+            if starts_run(word) or ROMAN.match(word):
+                j += 1
+            elif word.lower() in PARTICLES | CONNECTORS and j + 1 < len(tokens) \
+                    and starts_run(tokens[j + 1][0]) and text[tokens[j][2]:tokens[j + 1][1]] == " ":
+                j += 1
+            else:
+                break
+        runs.append(tokens[i:j])
+        i = j
+    return runs
+
+
+def starts_run(word):
+    if not word[:1].isalpha():
+        return False
+    if is_cap(word):
+        return True
+    head, _, rest = word.partition("-")
+    return head.lower() in PARTICLES and is_cap(rest)
+
+
+def sentence_initial(text, start):
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def is_honorific_token(word):
+    return word.lower().rstrip(".") in HONORIFICS
+
+
+def is_role_token(word, is_last):
+    bare = word.lower().rstrip(".")
+    acronym = len(bare) > 1 and word.rstrip(".").replace(".", "").isupper() and not is_last
+    return bare in ROLE_WORDS or acronym
+
+
+def split_run(run):
+    """(role tokens, name tokens, rest) of a capitalised run: the name starts after
+    the last job word or title, so "Coast Guard Commandant Admiral Elson
+    Hermogino" gives the name "Elson Hermogino" with "Admiral" kept last in
+    the role for the honorific."""
+    last = -1
+    for k, (word, _, _) in enumerate(run):
+        if is_role_token(word, k == len(run) - 1) and k < len(run) - 1:
+            last = k
+    role, name = run[:last + 1], run[last + 1:]
+    while name:
+        lower = name[0][0].lower()
+        skip = gazetteer_prefix(name) if role or lower in CONNECTORS else 0
+        if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
+            skip = 1
+        if not skip:
+            break
+        role, name = role + name[:skip], name[skip:]
+    for k, (word, _, _) in enumerate(name):
+        if word.lower() in CONNECTORS:
+            return role, name[:k], name[k + 1:]
+    return role, name, []
+
+
+def gazetteer_prefix(tokens):
+    """Number of leading tokens that name a place, when more tokens follow."""
+    for n in range(min(4, len(tokens) - 1), 0, -1):
+        words = [t[0] for t in tokens[:n]]
+        if words[-1].lower() in PARTICLES | CONNECTORS:
+            continue
+        if gazetteer.is_place(" ".join(words)) and not is_given_name(tokens[0][0]):
+            return n
+    return 0
+
+
+def is_given_name(word):
+    w = word.lower()
+    return w in MALE_NAMES or w in FEMALE_NAMES
+
+
+def clean_name_tokens(tokens):
+    """Name words without a possessive ending or trailing connectors."""
+    words = [t[0] for t in tokens]
+    while words and words[-1].lower() in CONNECTORS | PARTICLES:
+        words.pop()
+    if words:
+        words[-1] = re.sub(r"['’]s$", "", words[-1])
+    return words
