@@ -22,7 +22,7 @@ BOUNDARY_RE = re.compile(
 NAMING_RE = re.compile(
     r"(?:so-called|nicknamed|dubbed|known as|called|named|titled|entitled|labelled|labeled|"
     r"the (?:words?|terms?|phrases?|slogans?|hashtags?|names?|labels?|titles?|headlines?|motto|brand))"
-    r"\s*(?:the\s+|a\s+|an\s+)?$",
+    r"(?:\s+(?:the|a|an))?\s*$",
     re.I,
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
@@ -214,12 +214,25 @@ def is_direct(before, body, attributed):
     return attributed and starts_sentence or (starts_sentence and bool(VERB_RE.search(tail)))
 
 
+ACCORDING_RE = re.compile(r"\baccording to\s+", re.I)
 POST_INVERTED_RE = re.compile(r"^(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b(?P<rest>.*)", re.S)
 POST_SUBJECT_RE = re.compile(
     r"^(?P<np>[^.;:!?\"“”]{1,90}?)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?"
     r"(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b"
 )
 
+# After a quotation, a clause opening with one of these starts a new thought
+# rather than attributing the quotation ("... while X wrote ...").
+CONJUNCTION_RE = re.compile(
+    r"(?:while|and|but|as|because|if|when|although|though|after|before|since|which|who|"
+    r"where|so|or|then|with|whereas|until|unless)\b", re.I
+)
+# "a statement by X", "an order from X": the words come from X.
+SOURCE_BY_RE = re.compile(
+    r"\b(?:statement|order|letter|tweet|post|message|remarks|comments|speech|ruling|e-?mail|"
+    r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;]{0,40}?\b(?:by|from)\s+"
+)
+PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured)\s+by\s+")
 SENTENCE_END_RE = re.compile(
     r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
 )
@@ -231,6 +244,8 @@ def post_attribution_clause(after, body):
             or re.match(r"\s+[a-z]", after)):
         return ""
     clause = re.split(r"[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
+    if CONJUNCTION_RE.match(clause):
+        return ""
     if POST_INVERTED_RE.match(clause) or re.match(r"according to\b", clause, re.I):
         return clause
     m = POST_SUBJECT_RE.match(clause)
@@ -339,6 +354,8 @@ class Context:
         gender = PRONOUNS[pronoun]
         wants_person = pronoun in ("he", "she")
         for _, entity in sorted(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], reverse=True):
+            if entity is None:
+                return None
             if wants_person and entity.kind == "person" and entity.gender in (gender, ""):
                 return entity
             if not wants_person and entity.kind != "person":
@@ -353,6 +370,12 @@ class Context:
     def resolve_role(self, phrase, pos):
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
+        latter = re.search(r"\bthe (latter|former)\b", phrase, re.I)
+        if latter:
+            earlier = [ent for s, _, ent in self.mentions if s < pos]
+            pair = list(dict.fromkeys(reversed(earlier)))[:2]
+            index = 0 if latter.group(1).lower() == "latter" else 1
+            return pair[index] if len(pair) > index else None
         m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)(?:['’]s)?\b", phrase, re.I)
         if not m:
             return None
@@ -429,20 +452,27 @@ class Context:
         cuts = [m.end() for m in BOUNDARY_RE.finditer(before) if not m.group().startswith(":")]
         start = clause_start + (cuts[-1] if cuts else 0)
         clause = self.text[start:quote.open_at]
-        m = re.search(r"\baccording to\s+", clause, re.I)
-        if m:
-            found = self.according_to(start + m.end(), quote.open_at)
+        for pattern in (ACCORDING_RE, SOURCE_BY_RE, PASSIVE_RE):
+            m = pattern.search(clause)
+            found = m and self.according_to(start + m.end(), quote.open_at)
             if found:
                 return found
         verbs = [v for v in VERB_RE.finditer(clause) if not self.outlet_verb(clause, v)]
         if not verbs:
+            # "X spoke to the press after the speech: '...'" - a colon introduces X's words.
+            if clause.rstrip().endswith(":"):
+                return self.resolve_subject(start, quote.open_at) or False
             return None
         verb = verbs[-1]
         found = self.resolve_subject(start, start + verb.start())
         if found is None and verb.group().lower() in ("reads", "read"):
             found = self.resolve_phrase(start + verb.end(), quote.open_at, allow_possessive=True)
         if found is None:
-            return self.previous_in_sentence(quote, start)
+            found = self.previous_in_sentence(quote, start)
+        if found is False and self.masked[start:start + verb.start()].strip():
+            # Someone unnamed spoke ("the head of the investigators told the
+            # court"); a following "she said" is that person, not someone named.
+            self.events.append((start + verb.start(), None))
         return found
 
     def outlet_verb(self, clause, verb):
@@ -472,6 +502,12 @@ class Context:
             return max(events, key=lambda x: x[0])[1]
         return None
 
+    def clause_events(self, start, sentence, first_verb):
+        for subject_start, verb in clause_subjects(sentence, first_verb):
+            entity = self.first_entity(start + subject_start, start + verb.start())
+            if entity:
+                self.events.append((start + verb.start(), entity))
+
     def paragraph_end(self, pos):
         for start, end in self.paragraphs:
             if start <= pos < end:
@@ -492,6 +528,7 @@ class Context:
             if verb is None or verb.group() in ("read", "reads", "called", "calls", "pointed"):
                 continue
             speaker = self.resolve_subject(start, start + verb.start())
+            self.clause_events(start, sentence, verb)
             if not isinstance(speaker, Entity):
                 continue
             self.events.append((start + verb.start(), speaker))
@@ -502,6 +539,17 @@ class Context:
                 found.append(Quote(c_start, c_start + len(clause), c_start, c_start + len(clause),
                                    0, text=clause, kind="indirect", speaker=speaker))
         return found
+
+
+def clause_subjects(sentence, first_verb):
+    """(subject start, verb) for later clauses: "..., while X wrote ..." """
+    for verb in VERB_RE.finditer(sentence, first_verb.end()):
+        head = sentence[first_verb.end():verb.start()]
+        joint = None
+        for joint in re.finditer(r"(?:\bwhile\b|\bwhereas\b|\band\b|\bbut\b|;|,)\s*", head):
+            pass
+        if joint:
+            yield first_verb.end() + joint.end(), verb
 
 
 def mask(text, spans):

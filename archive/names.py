@@ -180,7 +180,9 @@ REPORTING_VERBS = set(
     "disagree disagrees disagreed estimate estimates estimated allege alleges alleged "
     "characterise characterised characterize characterized posted exclaimed "
     "stressed stresses emphasised emphasized promised promises testified "
-    "pointed called calls reads read".split()
+    "pointed called calls reads read spoke speaking describing explaining stating "
+    "noting claiming warning arguing insisting writing tweeting announcing urging "
+    "confirming suggesting commenting remarking responding replying asking".split()
 )
 
 Span = tuple
@@ -294,7 +296,7 @@ def has_person_evidence(text, run, role, name, words):
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
         or next_word(after) in REPORTING_VERBS
-        or sum(1 for m in re.finditer(r"\b[\w'’-]+\b", text) if fold(m.group()) == surname
+        or sum(1 for m in re.finditer(r"\b[\w-]+\b", text) if fold(m.group()) == surname
                and not start <= m.start() < end) > 0
     )
 
@@ -448,18 +450,25 @@ def add_acronyms(text, orgs):
         org.add_alias(m.group(2))
 
 
-SINGLE_NAME_RE = re.compile(r"\b(?:identified (?:only )?as|named|known only as)\s+([A-Z][a-z]+)\b(?!\s[A-Z])")
+SINGLE_NAME_RE = re.compile(
+    r"\b(?:identified (?:only )?as|named|known only as|(?P<kin>mother|father|son|daughter|wife|husband|"
+    r"brother|sister|widow|widower|uncle|aunt|grandmother|grandfather),)\s+([A-Z][a-z]+)\b(?!\s[A-Z])"
+)
+KIN_GENDER = {"mother": "f", "daughter": "f", "wife": "f", "sister": "f", "widow": "f", "aunt": "f",
+              "grandmother": "f", "father": "m", "son": "m", "husband": "m", "brother": "m",
+              "widower": "m", "uncle": "m", "grandfather": "m"}
 
 
 def add_single_names(text, people):
     """People the article names once by a single name ("identified only as Ivan")."""
     for m in SINGLE_NAME_RE.finditer(text):
-        word = m.group(1)
+        word = m.group(2)
         if word.lower() in NOT_NAME_WORDS or gazetteer.is_place(word):
             continue
         if not any(fold(p.surname) == fold(word) for p in people):
-            people.append(Entity(word, gender=name_gender([word], "")))
-            people[-1].mentions.append((m.start(1), m.end(1)))
+            gender = KIN_GENDER.get(m.group("kin") or "") or name_gender([word], "")
+            people.append(Entity(word, gender=gender))
+            people[-1].mentions.append((m.start(2), m.end(2)))
 
 
 COMPANY_RE = re.compile(r"\b(?:Company|Inc|Corporation|Corp|Motors?|Ltd|Limited|plc|LLC|Group|Airlines?|Holdings)\b")
@@ -582,7 +591,7 @@ def split_run(run):
     role, name = run[:last + 1], run[last + 1:]
     while name:
         lower = name[0][0].lower()
-        skip = gazetteer_prefix(name) if role or lower in CONNECTORS else 0
+        skip = gazetteer_prefix(name) if role or lower in CONNECTORS or len(name) > 2 else 0
         if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
             skip = 1
         if not skip:
