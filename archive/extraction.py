@@ -4,6 +4,7 @@ Plain functions, text in and plain data out, so the rules can be tested and
 scored without a database. `extract(text)` is the entry point."""
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from archive import gazetteer, names
@@ -194,7 +195,7 @@ def title_like(words, body):
 
 
 def sentence_around(before, after):
-    head = BOUNDARY_RE.split(before)[-1] if before else ""
+    head = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])", before)[-1] if before else ""
     tail = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
     return strip_quoted(head) + " " + strip_quoted(tail)
 
@@ -264,16 +265,18 @@ class Context:
         self.text = text
         self.quotes = quotes
         self.paragraphs = paragraphs
-        self.quoted = [(q.open_at, q.close_at) for q in quotes]
+        self.quoted = sorted((q.open_at, q.close_at) for q in quotes)
+        self.quote_starts = [a for a, _ in self.quoted]
         self.masked = mask(text, self.quoted)
         self.mentions = sorted(
             (s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s)
         )
-        self.orgs = [e for e in entities if e.kind == "organisation"]
+        self.mention_starts = [s for s, _, _ in self.mentions]
         self.events = self.subject_events()
 
     def in_quote(self, pos):
-        return any(a < pos < b for a, b in self.quoted)
+        k = bisect_right(self.quote_starts, pos - 1) - 1
+        return k >= 0 and pos < self.quoted[k][1]
 
     def subject_events(self):
         """(position, entity) for each sentence that opens on a named person."""
@@ -300,7 +303,9 @@ class Context:
     # -- entities in a stretch of text
 
     def entities_in(self, start, end):
-        return [(s, e, ent) for s, e, ent in self.mentions if start <= s and e <= end]
+        first = bisect_left(self.mention_starts, start)
+        last = bisect_left(self.mention_starts, end)
+        return [(s, e, ent) for s, e, ent in self.mentions[first:last] if e <= end]
 
     def first_entity(self, start, end, people_only=False, allow_possessive=False):
         found = self.entities_in(start, end)
@@ -332,7 +337,8 @@ class Context:
         for k in range(len(parts) - 1, -1, -1):
             p_start, p_end, piece = parts[k]
             appositive = k > 0 and re.match(r"\s*(?:the|a|an|another|[a-z])", piece) \
-                and not re.match(r"\s*(?:he|she|they|it)\b", piece)
+                and not re.match(r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
+                                 r"for|from|by|since|during|when|then|so|although|though)\b", piece)
             if appositive and self.first_entity(*parts[k - 1][:2]):
                 continue
             found = self.resolve_phrase(p_start, p_end)
@@ -372,17 +378,23 @@ class Context:
         job earlier, or the organisation of that kind."""
         latter = re.search(r"\bthe (latter|former)\b", phrase, re.I)
         if latter:
-            earlier = [ent for s, _, ent in self.mentions if s < pos]
-            pair = list(dict.fromkeys(reversed(earlier)))[:2]
+            pair = []
+            for s, _, ent in reversed(self.mentions):
+                if s < pos and all(ent is not other for other in pair):
+                    pair.append(ent)
             index = 0 if latter.group(1).lower() == "latter" else 1
             return pair[index] if len(pair) > index else None
-        m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+\s+){0,3}?)([\w-]+)(?:['’]s)?\b", phrase, re.I)
+        m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.I)
         if not m:
             return None
-        head = m.group(2).lower()
+        words = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
+        heads = [w for w in words if w in ROLE_WORDS or w in names.ORG_HEADS]
+        if not heads:
+            return None
+        head = heads[0]
         earlier = [(s, ent) for s, _, ent in self.mentions if s < pos]
         if head in ROLE_WORDS:
-            wanted = set(m.group(1).lower().split()) & ROLE_WORDS | {head}
+            wanted = set(words) & ROLE_WORDS
             for _, ent in reversed(earlier):
                 if ent.kind == "person" and wanted <= ent.role_words():
                     return ent

@@ -74,11 +74,11 @@ COUNTRY_ALIASES = {
 COMMON_WORDS = set(
     "Reading Bath Nice Mobile Split March May Of Police Best Most Orange Independence "
     "Hope Normal Deal Wells Street Union Sale Marks Temple Paradise Commerce "
-    "Enterprise Liberty Bay Mission Eagle Buffalo Florence Lincoln Jackson Houston "
-    "Austin Aurora Surprise Lawrence Clark Marshall Wilson Henderson Franklin Clinton "
-    "Warren Taylor Douglas Ruth Kelly Gary Troy Irving Tyler Chester Milton Bury "
+    "Enterprise Liberty Bay Mission Eagle Buffalo Florence "
+    "Surprise "
+    "Ruth Kelly Gary "
     "Sandy Ware Barry Same Date Gap Ada Salt Man Bar Bad Along Bonus Kiss Cork Fame "
-    "Male Lead Little Battle Hamilton Mercedes Pontiac Jesus Down Whitehall Downing Parliament University "
+    "Male Lead Little Battle Mercedes Jesus Down Whitehall Downing Parliament University "
     "College Center Centre Progress Friendship Pride "
     .split()
 )

@@ -7,6 +7,9 @@ name, a later bare surname, an apposition, a reporting verb)."""
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS
@@ -214,6 +217,7 @@ class Entity:
             self.aliases.append(form)
 
 
+@lru_cache(maxsize=65536)
 def fold(word):
     """Accent- and case-insensitive form: "Brudziński" == "Brudzinski"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -223,11 +227,12 @@ def fold(word):
 def find_entities(text):
     """People and organisations in `text` with the offsets of every mention."""
     tokens = tokenize(text)
+    counts = Counter(fold(w) for w in re.findall(r"[\w-]+", text))
     people, orgs = [], []
     for run in capitalised_runs(text, tokens):
         run = strip_leading(text, run)
         if run:
-            classify_run(text, run, people, orgs)
+            classify_run(text, run, people, orgs, counts)
     add_acronyms(text, orgs)
     add_single_names(text, people)
     link_bare_names(text, tokens, people, orgs)
@@ -253,20 +258,28 @@ def strip_leading(text, run):
     return run
 
 
-def classify_run(text, run, people, orgs):
+def classify_run(text, run, people, orgs, counts, coordinated=False):
+    lower = [t[0].lower().rstrip(".") for t in run]
+    if "and" in lower and not set(lower) & ORG_WORDS:
+        # "Sir Keith Morland and Cllr Jo Brant": two people, each named in full.
+        k = lower.index("and")
+        known = classify_run(text, run[:k], people, orgs, counts, coordinated)
+        return classify_run(text, strip_leading(text, run[k + 1:]), people, orgs, counts, known)
     role, name, rest = split_run(run)
     words = clean_name_tokens(name)
-    if words and looks_like_person(text, run, role, name, words):
+    if words and looks_like_person(text, run, role, name, words, counts, coordinated):
         add_person(text, people, role, name, words)
         if rest:
-            classify_run(text, strip_leading(text, rest), people, orgs)
-    elif any(w.lower().rstrip(".") in ORG_WORDS for w, _, _ in run) and len(run) > 1:
+            classify_run(text, strip_leading(text, rest), people, orgs, counts, True)
+        return True
+    if any(w.lower().rstrip(".") in ORG_WORDS for w, _, _ in run) and len(run) > 1:
         add_org(text, orgs, run)
     elif rest:
-        classify_run(text, strip_leading(text, rest), people, orgs)
+        classify_run(text, strip_leading(text, rest), people, orgs, counts)
+    return False
 
 
-def looks_like_person(text, run, role, name, words):
+def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     lower = [fold(w) for w in words]
     given = is_given_name(words[0])
     if any(w in NOT_NAME_WORDS for w in lower) or len(words) > 4 or lower[-1] in ROLE_WORDS:
@@ -278,14 +291,16 @@ def looks_like_person(text, run, role, name, words):
     if len(words) == 1:
         title = role[-1][0].lower().rstrip(".") if role else ""
         return title in HONORIFICS or (title in ROLE_WORDS and not gazetteer.is_place(words[0]))
-    if not given and (gazetteer.is_place(" ".join(words)) or gazetteer.is_place(words[0])
+    if gazetteer.is_place(" ".join(words)):
+        return False
+    if not given and not role and (gazetteer.is_place(words[0])
                       or gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS):
         return False
-    return has_person_evidence(text, run, role, name, words)
+    return coordinated or has_person_evidence(text, run, role, name, words, counts)
 
 
-def has_person_evidence(text, run, role, name, words):
-    start, end = name[0][1], name[-1][2]
+def has_person_evidence(text, run, role, name, words, counts):
+    end = name[-1][2]
     before = text[max(0, run[0][1] - 40):run[0][1]]
     after = text[end:end + 40]
     surname = fold(words[-1])
@@ -296,8 +311,7 @@ def has_person_evidence(text, run, role, name, words):
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
         or next_word(after) in REPORTING_VERBS
-        or sum(1 for m in re.finditer(r"\b[\w-]+\b", text) if fold(m.group()) == surname
-               and not start <= m.start() < end) > 0
+        or counts[surname] > 1
     )
 
 
@@ -477,9 +491,11 @@ COMPANY_RE = re.compile(r"\b(?:Company|Inc|Corporation|Corp|Motors?|Ltd|Limited|
 def link_bare_names(text, tokens, people, orgs):
     """A later bare surname ("Kosgei") or short form ("Ford", "RCMP") is a
     mention of the full name given earlier."""
-    taken = [span for e in people + orgs for span in e.mentions]
+    taken = sorted(span for e in people + orgs for span in e.mentions)
+    starts = [s for s, _ in taken]
     for word, start, end in tokens:
-        if not is_cap(word) or any(s <= start < e for s, e in taken):
+        k = bisect_right(starts, start) - 1
+        if not is_cap(word) or (k >= 0 and start < taken[k][1]):
             continue
         bare = re.sub(r"['’]s$", "", word)
         folded = fold(bare)
@@ -545,14 +561,27 @@ def capitalised_runs(text, tokens):
             word = tokens[j][0]
             if starts_run(word) or ROMAN.match(word):
                 j += 1
-            elif word.lower() in PARTICLES | CONNECTORS and j + 1 < len(tokens) \
-                    and starts_run(tokens[j + 1][0]) and text[tokens[j][2]:tokens[j + 1][1]] == " ":
+            elif word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j):
                 j += 1
             else:
                 break
         runs.append(tokens[i:j])
         i = j
     return runs
+
+
+def next_capital(text, tokens, j):
+    """True when particles or connectors from token j lead on to a capital:
+    "de la Vega", "of the Congo"; but "X and the Y" names two things."""
+    if tokens[j][0].lower() in ("and", "&") and j + 1 < len(tokens) and tokens[j + 1][0].lower() == "the":
+        return False
+    while j + 1 < len(tokens) and text[tokens[j][2]:tokens[j + 1][1]] == " ":
+        j += 1
+        if starts_run(tokens[j][0]):
+            return True
+        if tokens[j][0].lower() not in PARTICLES | CONNECTORS:
+            return False
+    return False
 
 
 def starts_run(word):
