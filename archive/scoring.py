@@ -15,7 +15,7 @@ HONORIFIC_RE = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|cllr|councillor|rev|reverend|mme|"
     r"mufti|imam|rabbi|father|judge|justice|chancellor|president|senator|governor|mayor|"
     r"lord|lady|baroness|baron|pope|queen|king|prince|princess|sheikh)\.?\s+",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -50,7 +50,7 @@ def match_quotes(gold_texts, predicted_texts):
             if f1 >= MATCH_THRESHOLD:
                 pairs.append((f1, g, p))
     used_g, used_p, matches = set(), set(), []
-    for _, g, p in sorted(pairs, reverse=True):
+    for _, g, p in sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2])):
         if g not in used_g and p not in used_p:
             used_g.add(g)
             used_p.add(p)
@@ -135,8 +135,10 @@ def score(bodies, gold, predictions):
 def format_report(result, verbose=False):
     c = result["counts"]
     lines = [
-        f"quotations: precision {result['quote_precision']:.3f}  recall {result['quote_recall']:.3f}  "
-        f"F1 {result['quote_f1']:.3f}  ({c['matched']} matched, {c['predicted']} predicted, {c['gold']} gold)",
+        (
+            f"quotations: precision {result['quote_precision']:.3f}  recall {result['quote_recall']:.3f}  "
+            f"F1 {result['quote_f1']:.3f}  ({c['matched']} matched, {c['predicted']} predicted, {c['gold']} gold)"
+        ),
         f"speaker accuracy: {result['speaker_accuracy']:.3f}  ({c['speaker_correct']}/{c['matched']})",
         f"people recall: {result['people_recall']:.3f}  ({c['people_found']}/{c['people']})",
     ]

@@ -1,0 +1,91 @@
+"""The scorer on small hand-made gold/prediction pairs whose scores were
+worked out by hand."""
+
+import json
+
+import pytest
+
+from archive import scoring
+
+BODY = (
+    "Ann Lee said: “We will build the bridge next year.” "
+    "Bob Ray said the plan was “a costly mistake for everyone”. "
+    "“Nobody asked us,” a resident said."
+)
+GOLD = {
+    "articles": {
+        "a.txt": {
+            "quotes": [
+                {"speaker": "Ann Lee", "kind": "direct", "start": "We will build", "end": "next year."},
+                {"speaker": "Robert Ray", "kind": "partial", "start": "a costly", "end": "for everyone"},
+                {"speaker": None, "kind": "direct", "start": "Nobody asked us,", "end": "Nobody asked us,"},
+            ],
+            "people": ["Ann Lee", "Robert Ray", "Dr Cy Oak"],
+        }
+    },
+    "speaker_aliases": {"Robert Ray": ["Bob Ray"]},
+}
+
+
+def test_overlap_f1_counts_shared_words():
+    # 3 shared words; 4 predicted, 6 gold: P = 3/4, R = 3/6, F1 = 0.6
+    assert scoring.overlap_f1("one two three four five six", "one two three seven") == pytest.approx(0.6)
+    assert scoring.overlap_f1("a b", "c d") == 0.0
+
+
+def test_gold_quote_text_runs_from_start_words_to_end_words():
+    quote = GOLD["articles"]["a.txt"]["quotes"][0]
+    assert scoring.gold_quote_text(BODY, quote) == "We will build the bridge next year."
+
+
+def test_matching_is_one_to_one_and_needs_overlap_of_point_eight():
+    gold = ["we will build the bridge next year"]
+    predicted = ["we will build the bridge next year", "we will build the bridge next year", "we will"]
+    assert scoring.match_quotes(gold, predicted) == [(0, 0)]
+
+
+def test_names_match_by_alias_and_without_title_but_not_otherwise():
+    aliases = {"Robert Ray": ["Bob Ray"]}
+    assert scoring.same_person("Robert Ray", "bob ray", aliases)
+    assert scoring.same_person("Dr Cy Oak", "Cy Oak", aliases)
+    assert scoring.same_person(None, None, aliases)
+    assert not scoring.same_person(None, "Ann Lee", aliases)
+    assert not scoring.same_person("Ann Lee", "Ann Leigh", aliases)
+
+
+def test_score_counts_quotes_speakers_and_people():
+    prediction = {
+        "quotes": [
+            {"text": "We will build the bridge next year.", "speaker": "Ann Lee", "kind": "direct"},
+            {"text": "a costly mistake for everyone", "speaker": "Bob Ray", "kind": "partial"},
+            {"text": "the plan was", "speaker": "Bob Ray", "kind": "indirect"},
+            {"text": "Nobody asked us,", "speaker": "Ann Lee", "kind": "direct"},
+            {"text": "an invented quotation", "speaker": None, "kind": "direct"},
+        ],
+        "people": ["Ann Lee", "Bob Ray", "Cy Oak"],
+    }
+    result = scoring.score({"a.txt": BODY}, GOLD, {"a.txt": prediction})
+    # 3 of 4 scored predictions match (indirect is ignored), all 3 gold found:
+    # P = 3/4, R = 1, F1 = 2 * 0.75 / 1.75 = 6/7.
+    assert result["quote_precision"] == pytest.approx(0.75)
+    assert result["quote_recall"] == pytest.approx(1.0)
+    assert result["quote_f1"] == pytest.approx(6 / 7)
+    # "Nobody asked us" belongs to nobody, so Ann Lee is wrong: 2 of 3.
+    assert result["speaker_accuracy"] == pytest.approx(2 / 3)
+    assert result["people_recall"] == pytest.approx(1.0)
+    doc = result["documents"]["a.txt"]
+    assert doc["extra_quotes"] == ["an invented quotation"]
+    assert doc["wrong_speakers"] == [("Nobody asked us,", None, "Ann Lee")]
+
+
+def test_a_missing_prediction_scores_zero_recall():
+    result = scoring.score({"a.txt": BODY}, GOLD, {})
+    assert result["quote_recall"] == 0.0
+    assert result["people_recall"] == 0.0
+    assert "missed person: Ann Lee" in scoring.format_report(result, verbose=True)
+
+
+def test_load_documents_strips_front_matter_and_reads_jsonl(tmp_path):
+    (tmp_path / "one.txt").write_text("---\nheadline: H\n---\nBody text.\n", encoding="utf-8")
+    (tmp_path / "two.jsonl").write_text(json.dumps({"id": "x1", "text": "Other."}) + "\n", encoding="utf-8")
+    assert scoring.load_documents([tmp_path]) == {"one.txt": "Body text.\n", "x1": "Other."}
