@@ -294,9 +294,12 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         return False
     if any(not w[:1].isalpha() for w in words):
         return False
+    if any(re.search(r"['’]s$", t[0]) for t in name[:-1]):
+        return False
     if len(words) == 1:
+        # "Dr Castle", "President Macron": only a title right before one word makes it a name.
         title = role[-1][0].lower().rstrip(".") if role else ""
-        return title in HONORIFICS or (title in ROLE_WORDS and not gazetteer.is_place(words[0]))
+        return title in HONORIFICS and role[-1][2] + 1 == name[0][1]
     if gazetteer.is_place(" ".join(words)):
         return False
     if not given and not role and (gazetteer.is_place(words[0])
@@ -519,7 +522,8 @@ def link_bare_names(text, tokens, people, orgs):
             target.mentions.append((start, start + len(bare)))
 
 
-TOKEN_RE = re.compile(r"[^\W\d_][\w]*(?:[-'’.][^\W_][\w]*)*\.?|\d+|[^\w\s]")
+# Dots join only initials ("U.S.", "J.R."), so "Amash.Image" stays two words.
+TOKEN_RE = re.compile(r"[^\W\d_]\w*(?:[-'’][^\W_]\w*|\.(?=[^\W\d_]\.)[^\W\d_])*\.?|\d+|[^\w\s]")
 PARTICLES = {
     "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "del", "della",
     "dela", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten", "abu", "bint",

@@ -17,7 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")
 
-    def handle(self, *paths, **options):
+    def handle(self, *args, **options):
+        paths = options["paths"]
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError("not found: " + ", ".join(missing))
