@@ -3,6 +3,8 @@ admin and the re-extract action all go through `save_record` / `apply_extraction
 
 from django.db import transaction
 
+from archive.extraction import extract
+
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
 
@@ -89,8 +91,6 @@ def apply_extraction(article, result=None):
     fresh extraction. Quotes an editor made or corrected are never touched,
     and a machine quote that overlaps one of them is dropped in its favour."""
     if result is None:
-        from archive.extraction import extract  # noqa: PLC0415 (written in parallel; see extraction.py)
-
         result = extract(article.body)
     article.quotes.filter(by_editor=False).delete()
     editor_quotes = list(article.quotes.filter(by_editor=True))

@@ -207,7 +207,7 @@ def test_a_precision_finer_than_the_date_is_refused():
 
 def test_an_unclosed_metadata_block_is_a_clear_error(tmp_path):
     path = tmp_path / "open.txt"
-    path.write_text("---\nheadline: x\nbody without end", encoding="utf-8")
+    path.write_text("---\nheadline: x\nurl: https://example.org/x\n", encoding="utf-8")
     (item,) = read_file(path)
     assert isinstance(item, BadRecord)
     assert "never closed" in str(item)
