@@ -212,7 +212,7 @@ def is_direct(before, body, attributed):
         return True
     starts_sentence = body[:1].isupper() or body[:1] == "["
     tail = " ".join(lead.split()[-4:])
-    return attributed and starts_sentence or (starts_sentence and bool(VERB_RE.search(tail)))
+    return (attributed and starts_sentence) or (starts_sentence and bool(VERB_RE.search(tail)))
 
 
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
@@ -586,6 +586,6 @@ def indirect_clause(sentence, verb):
     m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|\s+(?:reporters|journalists|"
                  r"the\s+\w+|him|her|them|us|me))?\s+(?:that\s+)?(?P<clause>(?:he|she|it|they|the|a|an|"
                  r"[a-z]+|[A-Z][a-z]+)\b.{10,})$", rest, re.DOTALL)
-    if not m or verb.group() in PARTICIPLES and not rest.lstrip().startswith("that"):
+    if not m or (verb.group() in PARTICIPLES and not rest.lstrip().startswith("that")):
         return ""
     return m.group("clause").rstrip(" .")

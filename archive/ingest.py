@@ -4,7 +4,6 @@ admin and the re-extract action all go through `save_record` / `apply_extraction
 from django.db import transaction
 
 from archive.extraction import extract
-
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
 

@@ -303,7 +303,7 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     if gazetteer.is_place(" ".join(words)):
         return False
     if not given and not role and (gazetteer.is_place(words[0])
-                      or gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS):
+                      or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
         return False
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
 
@@ -415,7 +415,10 @@ def pronoun_gender(text, person, people):
     return ""
 
 
-APPOSITION_RE = re.compile(r",\s+(?!who\b|which\b|whose\b|that\b|where\b|both\b|and\b|but\b|as\b)((?:the|a|an)\s+)?([^,;.()\"“”]{3,90}?)(?=[,;.]|\s+(?:said|says|told|added)\b)")
+APPOSITION_RE = re.compile(
+    r",\s+(?!who\b|which\b|whose\b|that\b|where\b|both\b|and\b|but\b|as\b)"
+    r"((?:the|a|an)\s+)?([^,;.()\"“”]{3,90}?)(?=[,;.]|\s+(?:said|says|told|added)\b)"
+)
 
 
 def read_role(text, role_tokens, start, end):
@@ -569,7 +572,8 @@ def capitalised_runs(text, tokens):
         j = i + 1
         while j < len(tokens) and text[tokens[j - 1][2]:tokens[j][1]] == " ":
             word = tokens[j][0]
-            if starts_run(word) or ROMAN.match(word) or word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j):
+            joins = word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j)
+            if starts_run(word) or ROMAN.match(word) or joins:
                 j += 1
             else:
                 break

@@ -136,7 +136,7 @@ def test_a_failure_while_saving_leaves_nothing_half_written(tmp_path, monkeypatc
         raise DatabaseError("disk full")
 
     monkeypatch.setattr("archive.ingest.apply_extraction", explode)
-    code, out, err = run_import(tmp_path)
+    code, _, err = run_import(tmp_path)
     assert code == 1
     assert "disk full" in err
     assert Article.objects.count() == 0

@@ -29,7 +29,7 @@ class Command(BaseCommand):
                     continue
                 try:
                     _, is_new = save_record(item)
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the rest
+                except Exception as exc:
                     failures.append(f"{item.source}: not saved ({type(exc).__name__}: {exc})")
                     continue
                 created += is_new
