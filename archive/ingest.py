@@ -3,6 +3,7 @@ admin and the re-extract action all go through `save_record` / `apply_extraction
 
 from django.db import transaction
 
+from archive import gazetteer
 from archive.extraction import extract
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
@@ -56,15 +57,16 @@ def get_or_create_person(name, honorific="", aliases=(), kind=Person.PERSON):
     return person
 
 
-def get_or_create_place(data, parents=None):
+def get_or_create_place(data, depth=0):
+    """The Place for an extracted place, with its parent chain (a city in its
+    region or country) taken from the gazetteer where the data says."""
     parent = None
-    if data.get("parent"):
-        parent_kind = Place.COUNTRY if data.get("parent_kind") == Place.COUNTRY else Place.REGION
-        parent = (parents or {}).get(data["parent"]) or Place.objects.filter(
-            name=data["parent"]
-        ).first()
+    parent_name = data.get("parent")
+    if parent_name and parent_name != data["name"] and depth < 5:
+        parent = Place.objects.filter(name=parent_name).order_by("kind").first()
         if parent is None:
-            parent = Place.objects.create(name=data["parent"], kind=parent_kind)
+            parent_data = gazetteer.lookup(parent_name) or {"name": parent_name, "kind": Place.REGION}
+            parent = get_or_create_place(parent_data, depth + 1)
     place, created = Place.objects.get_or_create(
         name=data["name"],
         kind=data.get("kind") or Place.CITY,
@@ -74,7 +76,7 @@ def get_or_create_place(data, parents=None):
             "longitude": data.get("longitude"),
         },
     )
-    if not created and parent and place.parent_id is None and parent.pk != place.pk:
+    if not created and parent and place.parent_id is None:
         place.parent = parent
         place.save(update_fields=["parent"])
     return place
@@ -134,12 +136,9 @@ def apply_extraction(article, result=None):
         ArticlePerson(article=article, person_id=pk, mentions=n) for pk, n in mentions.items()
     )
 
-    places = {}
-    for data in sorted(result["places"], key=lambda p: p.get("kind") == Place.CITY):
-        places[data["name"]] = get_or_create_place(data, places)
     counts = {}
     for data in result["places"]:
-        pk = places[data["name"]].pk
+        pk = get_or_create_place(data).pk
         counts[pk] = counts.get(pk, 0) + data.get("mentions", 1)
     ArticlePlace.objects.filter(article=article).delete()
     ArticlePlace.objects.bulk_create(
