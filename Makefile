@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 3
 
-.PHONY: run test setup setup-dev system-deps db seeds index static bench lint clean
+.PHONY: run test setup setup-dev system-deps axe db seeds index static bench lint clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,23 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 setup: $(VENV)/.installed
 
-setup-dev: $(VENV)/.installed-dev system-deps
+setup-dev: $(VENV)/.installed-dev system-deps axe
 
-# Debian packages the browser tests need (Chromium driven by Playwright).
+# Debian packages the browser tests need (Chromium driven by Playwright;
+# never `playwright install`: the tests use Debian's /usr/bin/chromium).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -x /usr/bin/chromium || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+# axe-core, injected into pages by the accessibility test; pinned, kept out of git.
+AXE_VERSION := 4.10.3
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
+axe: $(AXE)
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
 db: setup
 	$(PY) manage.py migrate --noinput
