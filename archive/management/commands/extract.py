@@ -4,7 +4,36 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.extraction import extract
-from archive.scoring import load_documents, prediction_record
+from archive.importing import BadRecord, read_text, split_front_matter
+from archive.scoring import prediction_record
+
+
+def iter_documents(paths):
+    """(id, body) for each .txt file (id = file name, front matter stripped)
+    and each line of a .jsonl file (id = its `id`), or a BadRecord saying why
+    a file or line cannot be read. Folders give the files inside, sorted."""
+    for path in map(Path, paths):
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".jsonl")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                text = read_text(file)
+                if file.suffix == ".jsonl":
+                    yield from jsonl_documents(file, text)
+                else:
+                    yield file.name, split_front_matter(text)[1]
+            except (BadRecord, OSError) as exc:
+                yield BadRecord(f"{file}: {exc}")
+
+
+def jsonl_documents(file, text):
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            yield str(record["id"]), str(record["text"])
+        except (json.JSONDecodeError, KeyError, TypeError):
+            yield BadRecord(f"{file}:{n}: not a JSON object with 'id' and 'text'")
 
 
 class Command(BaseCommand):
@@ -18,10 +47,13 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")
 
     def handle(self, *args, **options):
-        paths = options["paths"]
-        missing = [p for p in paths if not Path(p).exists()]
-        if missing:
-            raise CommandError("not found: " + ", ".join(missing))
-        for doc_id, body in load_documents(paths).items():
-            record = prediction_record(doc_id, extract(body))
-            self.stdout.write(json.dumps(record, ensure_ascii=False))
+        failures = 0
+        for item in iter_documents(options["paths"]):
+            if isinstance(item, BadRecord):
+                failures += 1
+                self.stderr.write(f"failed: {item}")
+                continue
+            doc_id, body = item
+            self.stdout.write(json.dumps(prediction_record(doc_id, extract(body)), ensure_ascii=False))
+        if failures:
+            raise CommandError(f"{failures} document(s) could not be read", returncode=1)
