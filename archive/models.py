@@ -2,8 +2,10 @@ import hashlib
 import re
 from datetime import date
 
+from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Q, Value
+from django.db.models.functions import ExtractYear, Lower, Replace
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -28,6 +30,16 @@ def fingerprint(body):
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+class PlaceQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """`article_count`: published articles that mention the place."""
+        return self.annotate(
+            article_count=Count(
+                "articles", filter=Q(articles__published__lte=date.today()), distinct=True
+            )
+        )
+
+
 class Place(models.Model):
     CITY, REGION, COUNTRY = "city", "region", "country"
     KINDS = [(CITY, "City or town"), (REGION, "Region"), (COUNTRY, "Country")]
@@ -40,6 +52,8 @@ class Place(models.Model):
     )
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -65,6 +79,14 @@ class PersonQuerySet(models.QuerySet):
 
     def quoted(self):
         return self.with_quote_counts().filter(quote_count__gt=0)
+
+    def with_published_quote_counts(self):
+        """`quote_count` as the public sees it: quotes in published articles."""
+        return self.annotate(
+            quote_count=Count(
+                "quotes", filter=Q(quotes__article__published__lte=date.today()), distinct=True
+            )
+        )
 
 
 class Person(models.Model):
@@ -146,6 +168,15 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published", "-created")
 
+    def year_counts(self):
+        """[{'year': 2014, 'n': 3}, ...] oldest first, one query."""
+        return (
+            self.annotate(year=ExtractYear("published"))
+            .values("year")
+            .annotate(n=Count("id"))
+            .order_by("year")
+        )
+
 
 class Article(models.Model):
     DAY, MONTH, YEAR = "day", "month", "year"
@@ -221,6 +252,28 @@ class QuoteQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-article__published", "article_id", "position")
 
+    def published(self):
+        return self.filter(article__published__lte=date.today())
+
+    def same_text_as(self, quote):
+        """Quotes whose text is `quote`'s once case, line breaks and curly
+        quotation marks are set aside; one query, normalised in the database."""
+        expr = models.F("text")
+        for old, new in QUOTE_TEXT_FOLDS:
+            expr = Replace(expr, Value(old), Value(new), output_field=models.TextField())
+        return self.annotate(normal_text=Lower(expr)).filter(normal_text=normal_quote_text(quote.text))
+
+
+# Applied in this order both in SQL and in Python. SQLite's lower() folds
+# only ASCII letters, so the Python side folds only those too.
+QUOTE_TEXT_FOLDS = [("\r", ""), ("\n", " "), ("  ", " "), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')]
+
+
+def normal_quote_text(text):
+    for old, new in QUOTE_TEXT_FOLDS:
+        text = text.replace(old, new)
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
 
 class Quote(models.Model):
     DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
@@ -257,6 +310,20 @@ class Quote(models.Model):
 
     def get_absolute_url(self):
         return reverse("quote", args=[self.pk])
+
+    def permalink(self):
+        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+
+    def citation(self):
+        """Speaker, “quotation”, outlet, date, URL: ready to paste."""
+        article = self.article
+        parts = [str(self.person) if self.person else "Unattributed", f"“{self.text}”"]
+        if article.outlet:
+            parts.append(article.outlet)
+        parts.append(article.date_display())
+        if article.url:
+            parts.append(article.url)
+        return ", ".join(parts) + f". Archived at {self.permalink()}"
 
 
 class ArticlePerson(models.Model):
