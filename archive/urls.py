@@ -1,14 +1,57 @@
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path, register_converter
 
-from archive import views
+from archive import feeds, views
+from archive.sitemaps import SITEMAPS
+
+
+class FourDigitYear:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return f"{int(value):04d}"
+
+
+class TwoDigits:
+    """Months and days in archive URLs are always two digits: /archive/2014/06/."""
+
+    regex = "[0-9]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(FourDigitYear, "yyyy")
+register_converter(TwoDigits, "nn")
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
+    path("people/", views.person_list, name="people"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
+    path("people/<slug:slug>/quotes.csv", views.person_quotes_csv, name="person_quotes_csv"),
+    path("people/<slug:slug>/quotes.json", views.person_quotes_json, name="person_quotes_json"),
+    path("people/<slug:slug>/feed/", feeds.PersonQuotes(), name="person_feed"),
+    path("people/<slug:slug>/feed/atom/", feeds.PersonQuotesAtom(), name="person_feed_atom"),
+    path("places/", views.place_list, name="places"),
     path("places/<slug:slug>/", views.place_detail, name="place"),
+    path("places/<slug:slug>/feed/", feeds.PlaceArticles(), name="place_feed"),
+    path("places/<slug:slug>/feed/atom/", feeds.PlaceArticlesAtom(), name="place_feed_atom"),
     path("quotes/<int:pk>/", views.quote_detail, name="quote"),
+    path("archive/", views.ArchiveIndex.as_view(), name="archive"),
+    path("archive/<yyyy:year>/", views.YearArchive.as_view(), name="archive_year"),
+    path("archive/<yyyy:year>/<nn:month>/", views.MonthArchive.as_view(), name="archive_month"),
+    path("archive/<yyyy:year>/<nn:month>/<nn:day>/", views.DayArchive.as_view(), name="archive_day"),
+    path("feed/", feeds.LatestArticles(), name="feed"),
+    path("feed/atom/", feeds.LatestArticlesAtom(), name="feed_atom"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
