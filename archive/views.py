@@ -92,6 +92,9 @@ def quote_span(body, quote):
     return found.span() if found else None
 
 
+QUOTE_MARKS = "\"“”‘’' "
+
+
 def mark_paragraph(body, start, end, marks):
     """One paragraph as safe HTML: every slice of article text escaped, each
     quotation in a <mark> followed by a link to its speaker."""
@@ -99,6 +102,8 @@ def mark_paragraph(body, start, end, marks):
     for q_start, q_end, quote in marks:
         # A quotation running over two paragraphs is marked in each.
         s, e = max(q_start, start), min(q_end, end)
+        while s < e and s == start and body[s] in QUOTE_MARKS:
+            s += 1  # the continuation's reopening mark is not the speaker's words
         if s >= e or s < at:
             continue
         pieces.append(escape(body[at:s]))
@@ -233,6 +238,7 @@ def person_detail(request, slug):
         .select_related("article").order_by("-article__published", "-article__created")
     )
     per_year = quotes.annotate(year=ExtractYear("article__published")).values("year").annotate(n=Count("id"))
+    bars = year_bars(per_year.order_by("year"))
     return page(request, "archive/person_detail.html", {
         "person": person,
         "page_obj": page_obj,
@@ -240,7 +246,8 @@ def person_detail(request, slug):
         "roles": roles,
         "mentions": mentions[:30],
         "mention_count": mentions.count(),
-        "bars": year_bars(per_year.order_by("year")),
+        "bars": bars,
+        "chart_label": "Quotations per year: " + ", ".join(f"{b['year']}: {b['n']}" for b in bars if b["n"]),
         "person_search_forms": PERSON_SEARCH_FORMS,
     })
 

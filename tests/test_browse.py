@@ -1,0 +1,420 @@
+"""Browsing by person, place and date, with Django's test client."""
+
+import csv
+import io
+import json
+import sys
+import types
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+
+from archive.ingest import apply_extraction
+from archive.models import Article, Person, Place, Quote
+
+pytestmark = pytest.mark.django_db
+
+BRIDGE_BODY = (
+    "The council approved the new bridge over the canal in Birmingham on Tuesday.\n\n"
+    'Jane Example, the council leader, said: "We will build the bridge by spring."\n\n'
+    "Work starts in Coventry first."
+)
+MAYOR_BODY = (
+    "Birmingham should have a mayor, campaigners said.\n\n"
+    'Jane Example said: "A mayor would speak for the whole region." She added that '
+    '"nobody asked the voters".'
+)
+
+
+def make_article(headline, body, published, precision=Article.DAY, quotes=(), places=(), outlet="The Example Gazette",
+                 url="https://example.org/news"):
+    """An article plus an extraction result of the documented shape, so the
+    tests do not depend on the real extractor. quotes: (speaker, text, role)."""
+    article = Article.objects.create(headline=headline, body=body, published=published, precision=precision,
+                                     outlet=outlet, url=url)
+    speakers = {speaker for speaker, _, _ in quotes if speaker}
+    result = {
+        "people": [{"name": name, "mentions": 2} for name in sorted(speakers)],
+        "quotes": [
+            {"text": text, "speaker": speaker, "kind": "direct", "start": body.index(text),
+             "end": body.index(text) + len(text), "role": role}
+            for speaker, text, role in quotes
+        ],
+        "places": [dict(place) for place in places],
+    }
+    return apply_extraction(article, result)
+
+
+BIRMINGHAM = {"name": "Birmingham", "kind": "city", "parent": "West Midlands", "mentions": 3}
+COVENTRY = {"name": "Coventry", "kind": "city", "parent": "West Midlands", "mentions": 1}
+
+
+@pytest.fixture
+def cast():
+    bridge = make_article(
+        "Bridge approved", BRIDGE_BODY, date(2021, 3, 4),
+        quotes=[("Jane Example", "We will build the bridge by spring.", "council leader")],
+        places=[BIRMINGHAM, COVENTRY],
+    )
+    mayor = make_article(
+        "Campaigners want a mayor", MAYOR_BODY, date(2014, 6, 23), precision=Article.MONTH,
+        quotes=[("Jane Example", "A mayor would speak for the whole region.", "campaigner"),
+                ("Jane Example", "nobody asked the voters", "campaigner")],
+        places=[{**BIRMINGHAM, "mentions": 1}],
+    )
+    future = make_article(
+        "Not yet published", "Tomorrow's news, \"embargoed words\" included.", date.today() + timedelta(days=30),
+        quotes=[("Jane Example", "embargoed words", "")],
+    )
+    return types.SimpleNamespace(
+        bridge=bridge, mayor=mayor, future=future, jane=Person.objects.get(name="Jane Example"),
+        birmingham=Place.objects.get(name="Birmingham"), region=Place.objects.get(name="West Midlands"),
+        quote=Quote.objects.get(text="We will build the bridge by spring."),
+    )
+
+
+def html(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+# --- home -----------------------------------------------------------------------
+
+def test_home_shows_latest_articles_most_quoted_people_places_timeline_and_search(client, cast):
+    page = html(client.get("/"))
+    assert page.index("Bridge approved") < page.index("Campaigners want a mayor")
+    assert "Not yet published" not in page
+    assert '<a href="/people/jane-example/">Jane Example</a> <span class="meta">3 quotations' in page
+    assert '<a href="/places/birmingham/">Birmingham</a> <span class="meta">2 articles' in page
+    assert 'href="/archive/2014/"' in page and 'href="/archive/2021/"' in page
+    assert '<span class="year">2017</span>' in page  # a year without articles still shows
+    assert 'action="/search/"' in page and 'name="q"' in page
+    assert page.count("<h1") == 1
+
+
+def test_the_empty_archive_has_a_home_page(client):
+    assert "The archive is empty." in html(client.get("/"))
+
+
+# --- people ---------------------------------------------------------------------
+
+def test_people_are_listed_a_to_z_with_quote_counts(client, cast):
+    Person.objects.create(name="Albert Aardvark")
+    page = html(client.get("/people/"))
+    assert page.index("Albert Aardvark") < page.index("Jane Example")
+    assert 'id="letter-A"' in page and 'id="letter-J"' in page
+    assert "3 quotations" in page  # the embargoed quote does not count
+    assert "0 quotations" in page
+
+
+def test_the_people_filter_matches_names_and_aliases(client, cast):
+    cast.jane.add_aliases(["J. Example"])
+    cast.jane.save()
+    Person.objects.create(name="Albert Aardvark")
+    page = html(client.get("/people/", {"q": "j. ex"}))
+    assert "Jane Example" in page and "Albert Aardvark" not in page
+    assert "1 person" in page
+
+
+def test_a_person_page_has_quotes_newest_first_roles_articles_chart_search_and_feeds(client, cast):
+    page = html(client.get("/people/jane-example/"))
+    assert page.index("We will build the bridge by spring.") < page.index("A mayor would speak for the whole region.")
+    assert "embargoed words" not in page
+    assert "June 2014" in page and "4 March 2021" in page
+    assert 'class="role">council leader</span>' in page
+    roles = page[page.index("Roles over time"):page.index("Quotations, newest first")]
+    assert roles.index("campaigner") < roles.index("council leader")
+    assert '<svg class="year-chart"' in page and 'aria-label="Quotations per year: 2014: 2, 2021: 1"' in page
+    assert 'name="speaker" value="jane-example"' in page
+    assert 'href="/people/jane-example/feed/atom/"' in page
+    assert 'href="/people/jane-example/quotes.csv"' in page
+    assert "Articles naming Jane Example" in page and 'href="/articles/bridge-approved/"' in page
+    assert "<blockquote cite=\"https://example.org/news\">" in page
+    assert '<time datetime="2014-06">June 2014</time>' in page
+
+
+def test_a_person_page_uses_the_search_engineers_form_when_there_is_one(client, cast, settings, tmp_path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "_person_search_form.html").write_text("<form id=theirs>{{ person.name }}</form>")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    page = html(client.get("/people/jane-example/"))
+    assert "<form id=theirs>Jane Example</form>" in page
+
+
+def test_quotes_are_paginated_and_a_page_past_the_end_is_404(client, cast):
+    grow(25)
+    first = html(client.get("/people/jane-example/"))
+    assert "Page 1 of 2" in first and "page=2" in first
+    second = html(client.get("/people/jane-example/", {"page": 2}))
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/people/jane-example/?page=2">' in second
+    assert client.get("/people/jane-example/", {"page": 9}).status_code == 404
+    assert client.get("/people/jane-example/", {"page": "x"}).status_code == 404
+
+
+def test_unknown_people_places_articles_and_quotes_are_404(client, cast):
+    for url in ["/people/nobody/", "/places/atlantis/", "/articles/nothing/", "/quotes/999999/",
+                "/people/nobody/quotes.csv", "/people/nobody/feed/", "/places/atlantis/feed/atom/",
+                f"/articles/{cast.future.slug}/", f"/quotes/{cast.future.quotes.get().pk}/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Not found" in response.content.decode()
+
+
+# --- exports ----------------------------------------------------------------------
+
+def test_the_csv_export_has_every_quote_not_just_a_page(client, cast):
+    grow(45)
+    response = client.get("/people/jane-example/quotes.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="jane-example-quotes.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 48
+    first = rows[0]
+    assert first["speaker"] == "Jane Example"
+    assert first["date"] == "2021-03-04" and first["text"] == "We will build the bridge by spring."
+    assert first["quote_url"] == f"http://127.0.0.1:8000/quotes/{cast.quote.pk}/"
+    assert "embargoed words" not in {row["text"] for row in rows}
+    assert "2014-06" in {row["date"] for row in rows}  # month-precise: no made-up day
+
+
+def test_the_json_export_has_every_quote_and_parses(client, cast):
+    grow(45)
+    response = client.get("/people/jane-example/quotes.json")
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["speaker"] == "Jane Example"
+    assert len(data["quotes"]) == 48
+    assert data["quotes"][0]["role"] == "council leader"
+
+
+# --- places -----------------------------------------------------------------------
+
+def test_a_place_page_lists_articles_people_its_region_and_sorts(client, cast):
+    page = html(client.get("/places/birmingham/"))
+    assert 'City or town in <a href="/places/west-midlands/">West Midlands</a>' in page
+    assert page.index("Bridge approved") < page.index("Campaigners want a mayor")  # 3 mentions before 1
+    assert '<a href="/people/jane-example/">Jane Example</a> <span class="meta">3 quotations' in page
+    assert 'href="/places/birmingham/feed/atom/"' in page
+    make_article("Older but busier", "Birmingham, Birmingham, Birmingham.", date(2010, 1, 2),
+                 places=[{**BIRMINGHAM, "mentions": 9}])
+    by_mentions = html(client.get("/places/birmingham/"))
+    assert by_mentions.index("Older but busier") < by_mentions.index("Bridge approved")
+    newest = html(client.get("/places/birmingham/", {"sort": "newest"}))
+    assert newest.index("Bridge approved") < newest.index("Campaigners want a mayor") < newest.index("Older but")
+    assert '<option value="newest" selected>' in newest
+    assert html(client.get("/places/birmingham/", {"sort": "nonsense"}))  # falls back to mentions
+
+
+def test_a_region_page_lists_the_places_inside_it(client, cast):
+    page = html(client.get("/places/west-midlands/"))
+    assert "Places in West Midlands" in page
+    assert 'href="/places/birmingham/"' in page and 'href="/places/coventry/"' in page
+
+
+def test_the_places_list_shows_kind_region_and_counts(client, cast):
+    page = html(client.get("/places/"))
+    assert "City or town in West Midlands · 2 articles" in page
+
+
+# --- date archive -----------------------------------------------------------------
+
+def test_a_month_precise_article_is_in_its_month_but_on_no_day(client, cast):
+    month = html(client.get("/archive/2014/06/"))
+    assert "Campaigners want a mayor" in month
+    assert '<time datetime="2014-06">June 2014</time>' in month
+    assert "/archive/2014/06/01/" not in month  # no made-up day to follow
+    assert client.get("/archive/2014/06/01/").status_code == 404
+    assert client.get("/archive/2014/06/23/").status_code == 404
+
+
+def test_a_day_precise_article_is_on_its_day_and_in_its_month_and_year(client, cast):
+    day = html(client.get("/archive/2021/03/04/"))
+    assert "Bridge approved" in day and "<h1>4 March 2021</h1>" in day
+    month = html(client.get("/archive/2021/03/"))
+    assert 'href="/archive/2021/03/04/"' in month
+    year = html(client.get("/archive/2021/"))
+    assert "Bridge approved" in year and 'href="/archive/2021/03/"' in year
+
+
+def test_a_year_precise_article_is_in_its_year_but_not_in_january(client, cast):
+    make_article("Sometime in 2012", "Undated words.", date(2012, 8, 8), precision=Article.YEAR)
+    assert "Sometime in 2012" in html(client.get("/archive/2012/"))
+    assert client.get("/archive/2012/01/").status_code == 404
+
+
+def test_the_archive_index_lists_years_and_newest_articles(client, cast):
+    page = html(client.get("/archive/"))
+    assert 'href="/archive/2014/"' in page and "Bridge approved" in page
+    assert "Not yet published" not in page
+
+
+def test_empty_impossible_and_future_dates_are_404(client, cast):
+    for url in ["/archive/1999/", "/archive/2014/13/", "/archive/2014/05/", "/archive/2021/02/30/",
+                f"/archive/{cast.future.published.year + 1}/", "/archive/2014/6/"]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_month_links_have_two_digit_months(client, cast):
+    assert 'href="/archive/2014/06/"' in html(client.get("/archive/2014/"))
+    assert 'href="/archive/2014/06/"' in html(client.get(f"/articles/{cast.mayor.slug}/"))
+
+
+# --- articles and quotes ----------------------------------------------------------
+
+def test_an_article_marks_each_quotation_and_links_its_speaker(client, cast):
+    page = html(client.get("/articles/bridge-approved/"))
+    assert (
+        'said: &quot;<mark class="q">We will build the bridge by spring.</mark> '
+        '<a class="said-by" href="/people/jane-example/">Jane Example</a>&quot;'
+    ) in page
+    assert 'href="https://example.org/news"' in page and "The Example Gazette" in page
+    assert '<time datetime="2021-03-04">4 March 2021</time>' in page
+    assert 'href="/places/birmingham/">Birmingham</a> <span class="meta">3 mentions' in page
+    assert 'href="/people/jane-example/">Jane Example</a> <span class="meta">2 mentions' in page
+
+
+def test_a_quotation_over_two_paragraphs_is_marked_in_both(client):
+    body = 'She said: "First part.\n\n"Second part."'
+    article = Article.objects.create(headline="Two", body=body, published=date(2020, 1, 1))
+    Quote.objects.create(article=article, text="First part. Second part.", position=body.index("First"))
+    page = html(client.get(f"/articles/{article.slug}/"))
+    assert '<mark class="q">First part.</mark>' in page
+    assert '<mark class="q">Second part.</mark> <a class="said-by"' in page
+
+
+def test_an_editors_quote_without_a_position_is_still_marked(client, cast):
+    Quote.objects.create(article=cast.bridge, text="Work starts in Coventry first.", by_editor=True)
+    assert '<mark class="q">Work starts in Coventry first.</mark>' in html(client.get("/articles/bridge-approved/"))
+
+
+def test_related_articles_come_from_the_search_module_and_cannot_break_the_page(client, cast, monkeypatch):
+    module = types.ModuleType("archive.search")
+    module.related_articles = lambda article: [cast.mayor, cast.future]
+    monkeypatch.setitem(sys.modules, "archive.search", module)
+    page = html(client.get("/articles/bridge-approved/"))
+    assert "Related articles" in page and "Campaigners want a mayor" in page[page.index("Related articles"):]
+    assert "Not yet published" not in page
+
+    def broken(article):
+        raise RuntimeError("index is down")
+
+    module.related_articles = broken
+    assert "Related articles" not in html(client.get("/articles/bridge-approved/"))
+
+
+def test_a_quote_page_has_speaker_role_article_context_and_a_citation(client, cast):
+    page = html(client.get(f"/quotes/{cast.quote.pk}/"))
+    assert "<h1>Quotation by Jane Example</h1>" in page
+    assert "council leader" in page and "Bridge approved" in page
+    assert 'said: &quot;<mark class="q">We will build the bridge by spring.</mark>' in page  # the paragraph
+    assert (
+        "Jane Example, “We will build the bridge by spring.”, The Example Gazette, 4 March 2021, "
+        f"https://example.org/news. Archived at http://127.0.0.1:8000/quotes/{cast.quote.pk}/"
+    ) in page
+    assert 'data-copy="citation" hidden' in page and "archive/copy" in page
+
+
+def test_a_quote_page_lists_other_articles_with_the_same_words(client, cast):
+    other = make_article(
+        "Bridge again", 'Jane Example repeated: "we will build the BRIDGE\nby spring."', date(2021, 4, 1),
+        quotes=[("Jane Example", "we will build the BRIDGE\nby spring.", "")],
+    )
+    page = html(client.get(f"/quotes/{cast.quote.pk}/"))
+    assert "The same words elsewhere" in page and f'href="/articles/{other.slug}/"' in page
+    assert "The same words elsewhere" not in html(client.get(f"/quotes/{cast.mayor.quotes.first().pk}/"))
+
+
+# --- escaping, canonical URLs, error pages -----------------------------------------
+
+def test_everything_article_supplied_is_escaped(client):
+    body = 'Intro <script>alert("body")</script>.\n\nX said: "<b>bold</b> & <script>alert(1)</script>"'
+    article = make_article(
+        '<script>alert("headline")</script> Evil', body, date(2020, 2, 2),
+        quotes=[("<img src=x onerror=alert(1)> Evil", "<b>bold</b> & <script>alert(1)</script>", "<i>role</i>")],
+        places=[{"name": "<svg onload=alert(1)>", "kind": "city"}], outlet="<em>Outlet</em>",
+        url="https://example.org/?a=1&b=<x>",
+    )
+    person = Person.objects.get(name__startswith="<img")
+    quote = article.quotes.get()
+    pages = [f"/articles/{article.slug}/", f"/quotes/{quote.pk}/", f"/people/{person.slug}/", "/people/", "/",
+             "/places/", f"/places/{Place.objects.get().slug}/", "/archive/2020/02/", "/archive/2020/02/02/"]
+    for url in pages:
+        page = html(client.get(url))
+        for raw in ["<script>alert", "<img src=x", "<b>bold", "<svg onload", "<em>Outlet", "<i>role"]:
+            assert raw not in page, (url, raw)
+    page = html(client.get(f"/articles/{article.slug}/"))
+    assert "&lt;script&gt;alert(&quot;headline&quot;)&lt;/script&gt; Evil" in page
+    assert '<mark class="q">&lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</mark>' in page
+
+
+def test_pages_have_canonical_urls_from_site_url_titles_and_descriptions(client, cast, settings):
+    settings.SITE_URL = "https://quotes.example.org/"
+    settings.ALLOWED_HOSTS = ["evil.example", "testserver"]
+    page = html(client.get("/people/jane-example/", HTTP_HOST="evil.example"))
+    assert '<link rel="canonical" href="https://quotes.example.org/people/jane-example/">' in page
+    assert "<title>Jane Example: quotations — News quote archive</title>" in page
+    assert '<meta name="description" content="3 quotations by Jane Example' in page
+    month = html(client.get("/archive/2014/06/"))
+    assert '<link rel="canonical" href="https://quotes.example.org/archive/2014/06/">' in month
+
+
+def test_the_500_page_renders_without_a_request_or_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        page = render_to_string("500.html")
+    assert "Something went wrong" in page and "<main" in page
+
+
+def test_every_page_has_landmarks_a_skip_link_and_one_h1(client, cast):
+    for url in ["/", "/people/", "/people/jane-example/", "/places/", "/places/birmingham/", "/archive/",
+                "/archive/2014/", "/archive/2014/06/", "/archive/2021/03/04/", "/articles/bridge-approved/",
+                f"/quotes/{cast.quote.pk}/"]:
+        page = html(client.get(url))
+        assert page.count("<h1") == 1, url
+        for landmark in ['<header class="site-header">', '<nav aria-label="Main">', '<main id="main"', "<footer"]:
+            assert landmark in page, (url, landmark)
+        assert '<a class="skip" href="#main">' in page
+
+
+# --- query counts -----------------------------------------------------------------
+
+def grow(n, start=0):
+    """n more articles, each quoting Jane in June 2014 and naming Birmingham."""
+    for i in range(start, start + n):
+        body = f'Story {i}. Jane Example said: "We will build the bridge by spring." Extra {i}.'
+        make_article(f"Story {i}", body, date(2014, 6, 1 + i % 28),
+                     quotes=[("Jane Example", "We will build the bridge by spring.", f"role {i % 4}"),
+                             (f"Person {i}", f"Extra {i}.", "")],
+                     places=[BIRMINGHAM, {"name": f"Town {i}", "kind": "city", "parent": "West Midlands"}])
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if response.streaming:
+            b"".join(response.streaming_content)
+    return len(ctx)
+
+
+PAGES = ["/", "/people/", "/people/jane-example/", "/places/", "/places/birmingham/", "/places/west-midlands/",
+         "/articles/bridge-approved/", "QUOTE", "/archive/", "/archive/2014/", "/archive/2014/06/",
+         "/archive/2014/06/02/", "/people/jane-example/quotes.csv", "/people/jane-example/feed/",
+         "/places/birmingham/feed/atom/", "/feed/", "/sitemap.xml"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_no_page_makes_more_queries_for_more_rows(client, cast, url, django_assert_max_num_queries):
+    if url == "QUOTE":
+        url = f"/quotes/{cast.quote.pk}/"
+    grow(3)
+    few = count_queries(client, url)
+    grow(27, start=3)
+    # The article page grows too: more quotes, people and places in one article.
+    for i in range(27):
+        Quote.objects.create(article=cast.bridge, person=Person.objects.create(name=f"Speaker {i}"),
+                             text="Work starts in Coventry first.", position=BRIDGE_BODY.index("Work"))
+    with django_assert_max_num_queries(few):
+        many = count_queries(client, url)
+    assert many == few, (url, few, many)
