@@ -317,7 +317,12 @@ class Quote(models.Model):
     def citation(self):
         """Speaker, “quotation”, outlet, date, URL: ready to paste."""
         article = self.article
-        parts = [str(self.person) if self.person else "Unattributed", f"“{self.text}”"]
+        speaker = str(self.person) if self.person else "Unattributed"
+        if self.kind == self.INDIRECT:
+            # Reported speech is the article's words, not the speaker's: no quotation marks.
+            parts = [f"{speaker} (reported): {self.text}"]
+        else:
+            parts = [speaker, f"“{self.text}”"]
         if article.outlet:
             parts.append(article.outlet)
         parts.append(article.date_display())

@@ -418,3 +418,9 @@ def test_no_page_makes_more_queries_for_more_rows(client, cast, url, django_asse
     with django_assert_max_num_queries(few):
         many = count_queries(client, url)
     assert many == few, (url, few, many)
+
+
+def test_reported_speech_is_cited_without_quotation_marks(cast):
+    quote = Quote.objects.create(article=cast.bridge, person=cast.jane, kind=Quote.INDIRECT,
+                                 text="the bridge would open in spring")
+    assert quote.citation().startswith("Jane Example (reported): the bridge would open in spring, The Example Gazette")

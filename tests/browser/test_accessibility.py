@@ -1,0 +1,49 @@
+"""axe-core (pinned, installed by `make axe`) finds no serious or critical
+violation on the main kinds of page."""
+
+import pytest
+
+from tests.browser.conftest import AXE, screenshot, search_page_exists
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/",
+    "people": "/people/",
+    "person": "/people/lord-heseltine/",
+    "place": "/places/birmingham/",
+    "places": "/places/",
+    "article": "/articles/mayor-move-key-says-thinktank/",
+    "quote": None,  # the first quote on the person page
+    "archive-month": "/archive/2014/06/",
+    "archive-year": "/archive/2014/",
+    "search": "/search/?q=mayor",
+    "not-found": "/people/nobody-at-all/",
+}
+
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary.replace(/\\s+/g, " "))
+  }));
+}"""
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_or_critical_accessibility_violations(page, live_archive, name):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make axe`")
+    if name == "search" and not search_page_exists(live_archive):
+        pytest.xfail("/search/ is not built yet (the search engineer's page)")
+    path = PAGES[name]
+    if path is None:
+        page.goto("/people/lord-heseltine/")
+        path = page.locator(".quote .permalink").first.get_attribute("href")
+    response = page.goto(path)
+    assert response.status == (404 if name == "not-found" else 200)
+    page.add_script_tag(path=str(AXE))
+    violations = [v for v in page.evaluate(RUN_AXE) if v["impact"] in ("serious", "critical")]
+    screenshot(page, f"axe-{name}")
+    report = "\n".join(f"{v['impact']}: {v['id']} ({v['help']})\n    " + "\n    ".join(v["nodes"]) for v in violations)
+    assert not violations, f"axe found on {path}:\n{report}"
