@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -360,7 +360,7 @@ def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.published().with_related(), pk=pk)
     elsewhere = (
         Quote.objects.published().same_text_as(quote).exclude(article=quote.article_id)
-        .select_related("article", "person").order_by("-article__published", F("article_id"))
+        .select_related("article", "person").order_by("-article__published", "article_id")[:50]
     )
     return page(request, "archive/quote_detail.html", {
         "quote": quote,
