@@ -273,6 +273,8 @@ def test_an_article_marks_each_quotation_and_links_its_speaker(client, cast):
     assert '<time datetime="2021-03-04">4 March 2021</time>' in page
     assert 'href="/places/birmingham/">Birmingham</a> <span class="meta">3 mentions' in page
     assert 'href="/people/jane-example/">Jane Example</a> <span class="meta">2 mentions' in page
+    quotes = page[page.index('id="quotes-h"'):]
+    assert '<a href="/people/jane-example/">Jane Example</a>, <span class="role">council leader</span>' in quotes
 
 
 def test_a_quotation_over_two_paragraphs_is_marked_in_both(client):
