@@ -22,18 +22,21 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev system-deps axe
 
-# Debian packages the browser tests need (Chromium driven by Playwright;
-# never `playwright install`: the tests use Debian's /usr/bin/chromium).
+# Debian packages the browser tests need: Chromium driven by Playwright (never
+# `playwright install`: the tests use Debian's /usr/bin/chromium) and npm for axe-core.
 system-deps:
-	@test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+	@missing=""; test -x /usr/bin/chromium || missing="chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 # axe-core, injected into pages by the accessibility test; pinned, kept out of git.
 AXE_VERSION := 4.10.3
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 
-axe: $(AXE)
+axe: system-deps $(AXE)
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
