@@ -3,7 +3,12 @@
 A predicted quotation matches a gold one when their word-overlap F1 is at
 least 0.8, one to one, best pairs first. Indirect speech is not scored.
 Speaker accuracy is measured on matched quotations; people by recall. Pure
-functions, no Django, so tests and notebooks can use them directly."""
+functions, no Django, so tests and notebooks can use them directly.
+
+Names match leniently (see `same_person`); an organisation predicted as such
+also matches a gold name whose words contain all of its words, or are all
+contained in it, once a leading "the" is dropped ("Army" ~ "Iranian Army").
+People's names get no such leeway."""
 
 import json
 import re
@@ -62,13 +67,24 @@ def strip_honorific(name):
     return HONORIFIC_RE.sub("", name.strip())
 
 
-def same_person(gold, predicted, aliases):
+def same_person(gold, predicted, aliases, organisation=False):
     """Lenient name match: the gold name, one of its aliases, or the gold name
-    without its title, compared case-insensitively. Null matches null."""
+    without its title, compared case-insensitively and without a leading
+    "the". Null matches null. A predicted `organisation` also matches when
+    its words are a subset of a gold form's words or the other way round."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
-    accepted = {gold, strip_honorific(gold), *aliases.get(gold, ())}
-    return predicted.strip().lower() in {a.lower() for a in accepted}
+    accepted = {without_the(a) for a in (gold, strip_honorific(gold), *aliases.get(gold, ()))}
+    if without_the(predicted) in accepted:
+        return True
+    if organisation:
+        mine = set(words(without_the(predicted)))
+        return any(mine and (mine <= set(words(a)) or set(words(a)) <= mine) for a in accepted if words(a))
+    return False
+
+
+def without_the(name):
+    return re.sub(r"^the\s+", "", name.strip().lower())
 
 
 def score_document(body, gold, prediction, aliases):
@@ -82,7 +98,8 @@ def score_document(body, gold, prediction, aliases):
     wrong_speaker = [
         (gold_texts[g], gold_quotes[g]["speaker"], predicted[p].get("speaker"))
         for g, p in matches
-        if not same_person(gold_quotes[g]["speaker"], predicted[p].get("speaker"), aliases)
+        if not same_person(gold_quotes[g]["speaker"], predicted[p].get("speaker"), aliases,
+                           predicted[p].get("speaker_kind") == "organisation")
     ]
     predicted_people = prediction.get("people", [])
     missed_people = [
@@ -141,6 +158,8 @@ def format_report(result, verbose=False):
         ),
         f"speaker accuracy: {result['speaker_accuracy']:.3f}  ({c['speaker_correct']}/{c['matched']})",
         f"people recall: {result['people_recall']:.3f}  ({c['people_found']}/{c['people']})",
+        "(names match without titles or a leading 'the'; a predicted organisation also matches a gold "
+        "name that contains all its words or whose words it contains)",
     ]
     if verbose:
         for doc_id, doc in result["documents"].items():
@@ -184,7 +203,8 @@ def prediction_record(doc_id, result):
     """The compact per-document line `manage.py extract` prints."""
     return {
         "id": doc_id,
-        "quotes": [{"text": q["text"], "speaker": q["speaker"], "kind": q["kind"]} for q in result["quotes"]],
+        "quotes": [{"text": q["text"], "speaker": q["speaker"], "kind": q["kind"],
+                    "speaker_kind": q.get("speaker_kind")} for q in result["quotes"]],
         "people": [p["name"] for p in result["people"]],
         "places": [p["name"] for p in result["places"]],
     }

@@ -89,3 +89,16 @@ def test_load_documents_strips_front_matter_and_reads_jsonl(tmp_path):
     (tmp_path / "one.txt").write_text("---\nheadline: H\n---\nBody text.\n", encoding="utf-8")
     (tmp_path / "two.jsonl").write_text(json.dumps({"id": "x1", "text": "Other."}) + "\n", encoding="utf-8")
     assert scoring.load_documents([tmp_path]) == {"one.txt": "Body text.\n", "x1": "Other."}
+
+
+def test_a_leading_the_is_ignored_in_names():
+    assert scoring.same_person("The Harbour Gazette", "Harbour Gazette", {})
+    assert scoring.same_person("Harbour Gazette", "the Harbour Gazette", {})
+
+
+def test_organisations_match_on_a_subset_of_words_but_people_do_not():
+    assert scoring.same_person("Dutch Navy", "Navy", {}, organisation=True)
+    assert scoring.same_person("Navy", "the Royal Dutch Navy", {}, organisation=True)
+    assert not scoring.same_person("Dutch Navy", "Navy", {})
+    assert not scoring.same_person("Ann Lee", "Lee", {})
+    assert not scoring.same_person("State Board of Health", "Health Department", {}, organisation=True)
