@@ -8,11 +8,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from archive import gazetteer, names
-from archive.names import REPORTING_VERBS, ROLE_WORDS, Entity
+from archive.names import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
-VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True)) + r")\b")
+# "informed" and "referred to X as" report words too, though not the way "said" does,
+# so they open no indirect speech (see indirect_speech).
+QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed"}
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
 PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
                "describing", "calling", "claiming", "warning", "arguing", "insisting"}
 # A sentence ends at . ! ? followed by a capital, but not after a title or an initial.
@@ -30,7 +33,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|News|Herald|Journal|Guardian|Telegraph|Gazette|Tribune|Mail|Express|"
     r"Independent|Observer|Chronicle|Mirror|Press|Reuters|BBC|CNN|AFP|TASS|Wikinews|"
-    r"Agence|Verge|Bloomberg|Associated|Radio|Television|TV)\b"
+    r"Agence|Verge|Bloomberg|Associated|Radio|Television|TV|NBC|ABC|CBS|NPR|PBS|Fox|Sky|ITV|Jazeera)\b"
 )
 
 
@@ -228,10 +231,36 @@ CONJUNCTION_RE = re.compile(
     r"(?:while|and|but|as|because|if|when|although|though|after|before|since|which|who|"
     r"where|so|or|then|with|whereas|until|unless)\b", re.IGNORECASE
 )
+# A clause opening with these is no subject: '"..." including X, who tried to warn'.
+NOT_SUBJECT_RE = re.compile(
+    r"(?:including|such as|among|like|for|of|from|to|with|without|in|on|at|by|about|over|under|"
+    r"against|despite|during)\b", re.IGNORECASE
+)
 # "a statement by X", "an order from X": the words come from X.
 SOURCE_BY_RE = re.compile(
     r"\b(?:statement|order|letter|tweet|post|message|remarks|comments|speech|ruling|e-?mail|"
     r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;]{0,40}?\b(?:by|from)\s+"
+)
+# Names of laws and treaties; a law "says" things but is not a speaker.
+LAW_RE = re.compile(r"\b(?:Act|Bill|Law|Treaty|Agreement|Accord|Convention|Code|Directive|Regulation|Amendment)$")
+SOURCE_AFTER_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + SOURCE_NOUNS + r"\b")
+ADVERBIAL_RE = re.compile(r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
+                          r"according|per|via|through|under|over|to)\b", re.IGNORECASE)
+COORDINATED_VERB_RE = re.compile(r"[^\w\n]{0,3}\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:"
+                                 + VERB_RE.pattern[2:-2] + r")\b")
+# A name right after these is where or to whom words were said, not who said
+# them: "via Twitter", "told Martin Smith", "in a post on Instagram".
+NOT_SPEAKER_MARKERS = set("via on to at in into toward towards than told asked interviewed contacted".split())
+# "a government Twitter account", "a Facebook post": the platform carried the words.
+PLATFORM_RE = re.compile(r"\s+(?:account|post|page|feed|video|channel|story|profile|handle|live)s?\b")
+# Bodies that speak as one though seldom named in full: "the army said".
+FORCES = {"army", "navy", "police", "military"}
+FORCE_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(army|navy|police|military)\s*$", re.IGNORECASE)
+# Words after which a name is an object, not the subject of its sentence.
+OBJECT_MARKERS = set(
+    "to with by from for of about against at on in into toward towards than told asked thanked met "
+    "interviewed called contacted visited killed murdered shot attacked arrested charged sued "
+    "praised criticised criticized blamed accused replaced defeated beat".split()
 )
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured)\s+by\s+")
 SENTENCE_END_RE = re.compile(
@@ -247,10 +276,11 @@ def post_attribution_clause(after, body):
     clause = re.split(r"[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
     if CONJUNCTION_RE.match(clause):
         return ""
-    if POST_INVERTED_RE.match(clause) or re.match(r"according to\b", clause, re.IGNORECASE):
+    if POST_INVERTED_RE.match(clause) or re.match(r"(?:according to|per)\b", clause, re.IGNORECASE):
         return clause
     m = POST_SUBJECT_RE.match(clause)
-    if m and len(m.group("np").split()) <= 9:
+    if m and len(m.group("np").split()) <= 9 and not NOT_SUBJECT_RE.match(m.group("np")) \
+            and not re.search(r",\s*(?:who|which|whose)\b", m.group("np")):
         return clause
     return ""
 
@@ -269,9 +299,11 @@ class Context:
         self.quote_starts = [a for a, _ in self.quoted]
         self.masked = mask(text, self.quoted)
         self.mentions = sorted(
-            (s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s)
+            ((s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s)),
+            key=lambda mention: mention[:2],
         )
         self.mention_starts = [s for s, _, _ in self.mentions]
+        self.forces = {}
         self.events = self.subject_events()
 
     def in_quote(self, pos):
@@ -282,8 +314,8 @@ class Context:
         """(position, entity) for each sentence that opens on a named person."""
         events = []
         for start, end in self.sentences():
-            head = self.text[start:min(end, start + 70)]
-            first = self.first_entity(start, start + len(head), people_only=True)
+            head = self.text[start:min(end, start + 110)]
+            first = self.first_subject(start, start + len(head))
             if first and not head.lstrip().startswith(("“", '"', "‘")):
                 events.append((start, first))
         return events
@@ -308,7 +340,9 @@ class Context:
         return [(s, e, ent) for s, e, ent in self.mentions[first:last] if e <= end]
 
     def first_entity(self, start, end, people_only=False, allow_possessive=False):
-        found = self.entities_in(start, end)
+        found = [(s, e, ent) for s, e, ent in self.entities_in(start, end)
+                 if not LAW_RE.search(ent.name) and not self.after_marker(s, NOT_SPEAKER_MARKERS)
+                 and not PLATFORM_RE.match(self.text, e)]
         for s, e, ent in found:
             if ent.kind == "person" and (allow_possessive or not self.possessive(e)):
                 return ent
@@ -318,6 +352,38 @@ class Context:
             if allow_possessive or not self.possessive(e):
                 return ent
         return None
+
+    def source_owner(self, start, end):
+        """ "Boeing's statement", "the RIAA's take-down notice", "X's spokesperson":
+        the owner of the words, when no person is named in the phrase."""
+        for s, e, ent in self.entities_in(start, end):
+            if self.possessive(e) and not LAW_RE.search(ent.name) \
+                    and SOURCE_AFTER_RE.match(self.masked, e, min(end + 1, len(self.masked))):
+                return ent
+        return None
+
+    def first_subject(self, start, end):
+        """The first person in a stretch who is not the object of a preposition
+        or verb: not Martin Smith in "Speaking to Martin Smith of PBS, he said"."""
+        for s, e, ent in self.entities_in(start, end):
+            if ent.kind == "person" and not self.possessive(e) and not self.is_object(s):
+                return ent
+        return None
+
+    def after_marker(self, pos, markers):
+        m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, pos - 30):pos])
+        return bool(m) and m.group(1).lower() in markers
+
+    def is_object(self, pos):
+        """True when the mention at `pos` follows a preposition or a verb that
+        takes a person as object, past any role words ("to journalist X")."""
+        words = re.findall(r"[\w'’-]+|[^\w\s]", self.text[max(0, pos - 60):pos])
+        while words and (words[-1].lower() in ROLE_WORDS or words[-1][:1].isupper()
+                         or words[-1].lower() in ("the", "a", "an")):
+            words.pop()
+        if len(words) > 1 and words[-2].lower() == "according":
+            return False    # "according to X": X is the source
+        return bool(words) and words[-1].lower() in OBJECT_MARKERS
 
     def possessive(self, end):
         return self.text[end:end + 2] in ("'s", "’s") or self.text[end:end + 1] in ("'", "’")
@@ -329,6 +395,8 @@ class Context:
         comma-separated part that names someone wins, unless it is an
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.masked[start:end]
+        if re.search(r"\b(?:which|that)\s*$", phrase):
+            return False    # "a law which says": a thing, not a speaker
         parts, pos = [], start
         for piece in re.split(r"(,\s*)", phrase):
             if piece and not re.fullmatch(r",\s*", piece):
@@ -341,13 +409,20 @@ class Context:
                                  r"for|from|by|since|during|when|then|so|although|though)\b", piece)
             if appositive and self.first_entity(*parts[k - 1][:2]):
                 continue
+            if k > 0 and ADVERBIAL_RE.match(piece) and "," in self.masked[p_end:end]:
+                continue    # "X, in remarks to the BBC, said": the BBC did not speak
             found = self.resolve_phrase(p_start, p_end)
             if found is not None:
                 return found
         return None
 
     def resolve_phrase(self, start, end, allow_possessive=False):
-        entity = self.first_entity(start, end, allow_possessive=allow_possessive)
+        pronoun = re.search(r"\b(he|she|they|it)\s*$", self.masked[start:end], re.IGNORECASE)
+        if pronoun:
+            # "On the day after the Court of Session ruling he said": he spoke.
+            return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
+        entity = self.first_entity(start, end, people_only=True) or self.source_owner(start, end) \
+            or self.first_entity(start, end, allow_possessive=allow_possessive)
         if entity:
             return entity
         phrase = self.masked[start:end]
@@ -368,10 +443,13 @@ class Context:
                 return entity
         if not wants_person:
             return None
-        for s, _, entity in reversed(self.mentions):
-            if s < pos and entity.kind == "person" and entity.gender in (gender, ""):
+        # The last person named, preferring one who was not an object ("told X").
+        earlier = [(s, e) for s, _, e in reversed(self.mentions)
+                   if s < pos and e.kind == "person" and e.gender in (gender, "")]
+        for s, entity in earlier:
+            if not self.is_object(s):
                 return entity
-        return None
+        return earlier[0][1] if earlier else None
 
     def resolve_role(self, phrase, pos):
         """ "The Chancellor said", "the company said": the person given that
@@ -384,6 +462,9 @@ class Context:
                     pair.append(ent)
             index = 0 if latter.group(1).lower() == "latter" else 1
             return pair[index] if len(pair) > index else None
+        force = FORCE_RE.match(phrase)
+        if force:
+            return self.force(phrase, force.group(1).lower())
         m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.IGNORECASE)
         if not m:
             return None
@@ -393,21 +474,37 @@ class Context:
             return None
         head = heads[0]
         earlier = [(s, ent) for s, _, ent in self.mentions if s < pos]
-        if head in ROLE_WORDS:
+        if head in ROLE_WORDS and head not in names.ORG_HEADS:    # "army" is both
             wanted = set(words) & ROLE_WORDS
             for _, ent in reversed(earlier):
                 if ent.kind == "person" and wanted <= ent.role_words():
                     return ent
             return None
         if head in names.ORG_HEADS:
+            # "the health ministry": a ministry whose name has "health" in it.
+            modifiers = [w[:4] for w in words[:words.index(head)] if w not in ("the", "its", "their")]
             for _, ent in reversed(earlier):
-                if ent.kind == "organisation" and head in ent.name.lower():
+                name_words = [w[:4] for w in re.findall(r"\w+", ent.name.lower())]
+                if ent.kind == "organisation" and head in ent.name.lower() \
+                        and all(m in name_words for m in modifiers):
                     return ent
             if head in ("company", "firm", "group", "organisation", "organization"):
                 for _, ent in reversed(earlier):
-                    if ent.kind == "organisation":
+                    if ent.kind == "organisation" and not LAW_RE.search(ent.name):
                         return ent
+            if head in FORCES:
+                return self.force(phrase, head)
         return None
+
+    def force(self, phrase, head):
+        """ "The army said", "Chinese police said": a country's forces speak as a
+        body even when the article never names them; the name is the phrase."""
+        m = re.search(r"((?:(?!The\b)[A-Z][\w-]+\s+)?)(?i:" + head + r")\b", phrase)
+        name = (m.group(1) + head) if m else head
+        name = name[0].upper() + name[1:]
+        if name not in self.forces:
+            self.forces[name] = Entity(name, kind="organisation")
+        return self.forces[name]
 
     # -- attributing a quotation
 
@@ -434,15 +531,24 @@ class Context:
         if not clause:
             return None
         offset = quote.close_at + 1 + after.index(clause)
-        m = re.match(r"according to\s+(.*)", clause, re.IGNORECASE | re.DOTALL)
+        m = re.match(r"(?:according to|per)\s+(.*)", clause, re.IGNORECASE | re.DOTALL)
         if m:
-            return self.according_to(offset + m.start(1), offset + len(clause))
+            found = self.according_to(offset + m.start(1), offset + len(clause))
+            if found and self.reported_before(quote):
+                return None     # 'Pelosi called it a "breach", according to NBC': Pelosi's word
+            return found
         m = POST_INVERTED_RE.match(clause)
         if m:
             rest = offset + m.start("rest")
-            return self.resolve_phrase(rest, offset + len(clause), allow_possessive=True)
+            return self.resolve_phrase(rest, offset + len(clause))
         m = POST_SUBJECT_RE.match(clause)
         return self.resolve_subject(offset, offset + m.end("np")) or False
+
+    def reported_before(self, quote):
+        p_start = self.paragraphs[quote.paragraph][0]
+        before = self.masked[p_start:quote.open_at]
+        head = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])", before)[-1]
+        return bool(VERB_RE.search(head))
 
     def sentence_end(self, quote):
         """ "... to 'take the blame' if something goes wrong, Lord Porter has said." """
@@ -457,10 +563,12 @@ class Context:
 
     def according_to(self, start, end):
         """ "according to a tweet by X": X, but never the outlet that reported it."""
-        for s, e, ent in self.entities_in(start, end):
+        found = [ent for _, _, ent in self.entities_in(start, end) if not LAW_RE.search(ent.name)]
+        for ent in found:
             if not OUTLET_WORDS.search(ent.name):
                 return ent
-        return None
+        # "according to The Aviation Herald": a publication can be the source.
+        return found[0] if found else None
 
     def before_quote(self, quote):
         p_start = self.paragraphs[quote.paragraph][0]
@@ -476,6 +584,9 @@ class Context:
             if found:
                 return found
         verbs = [v for v in VERB_RE.finditer(clause) if not self.outlet_verb(clause, v)]
+        if not verbs and COORDINATED_VERB_RE.match(self.masked, quote.close_at + 1):
+            # 'X gave its "deepest sympathies" and said ...': X's words.
+            return self.resolve_subject(start, quote.open_at)
         if not verbs:
             # "X spoke to the press after the speech: '...'" - a colon introduces X's words.
             if clause.rstrip().endswith(":"):
@@ -484,7 +595,7 @@ class Context:
         verb = verbs[-1]
         found = self.resolve_subject(start, start + verb.start())
         if found is None and verb.group().lower() in ("reads", "read"):
-            found = self.resolve_phrase(start + verb.end(), quote.open_at, allow_possessive=True)
+            found = self.resolve_phrase(start + verb.end(), quote.open_at)
         if found is None:
             found = self.previous_in_sentence(quote, start)
         if found is False and self.masked[start:start + verb.start()].strip():
@@ -543,7 +654,7 @@ class Context:
             sentence = self.masked[start:end]
             verb = next((v for v in VERB_RE.finditer(sentence) if not self.outlet_verb(sentence, v)
                          and not sentence[:v.start()].endswith("to ")), None)
-            if verb is None or verb.group() in ("read", "reads", "called", "calls", "pointed"):
+            if verb is None or verb.group() in QUOTING_ONLY_VERBS:
                 continue
             speaker = self.resolve_subject(start, start + verb.start())
             self.clause_events(start, sentence, verb)

@@ -102,7 +102,7 @@ ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
     "authority committee commission organisation organization group party "
     "court service bank airline union university institute office army navy "
-    "guard club team newspaper network foundation charity society trust"
+    "guard club team newspaper network foundation charity society trust military"
 )
 
 # Capitalised words that start sentences or name times and things, never people.
@@ -170,7 +170,8 @@ MALE_NAMES = word_set(
     "xi li wang narendra rahul shinzo yoshihide moon kim jair evo nicolas "
     "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
     "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
-    "dick colin hugh simon graham ian neil martin stuart alistair duncan"
+    "dick colin hugh simon graham ian neil martin stuart alistair duncan harry ron jim tim "
+    "sam dan matt chris nick phil steve jon josh luke jake charlie"
 ) - FEMALE_NAMES
 
 
@@ -239,9 +240,10 @@ def find_entities(text):
         run = strip_leading(text, run)
         if run:
             classify_run(text, run, people, orgs, counts)
-    add_acronyms(text, orgs)
+    add_acronyms(text, orgs, people)
     add_single_names(text, people)
     link_bare_names(text, tokens, people, orgs)
+    add_single_word_orgs(text, tokens, people, orgs)
     for person in people:
         person.mentions.sort()
         if not person.gender:
@@ -250,7 +252,8 @@ def find_entities(text):
 
 
 def strip_leading(text, run):
-    while run and run[0][0].lower() in NOT_NAME_WORDS and not is_honorific_token(run[0][0]):
+    while run and run[0][0].lower() in NOT_NAME_WORDS and not is_honorific_token(run[0][0]) \
+            and not is_acronym(run[0][0]) and not org_name_start(text, run):
         run = run[1:]
     while run and run[0][0].lower() in CONNECTORS:
         run = run[1:]
@@ -264,6 +267,17 @@ def strip_leading(text, run):
     return run
 
 
+def org_name_start(text, run):
+    """ "the State Department", "the City Council": a noun that starts an
+    organisation's name mid-sentence stays part of it."""
+    return (run[0][0].lower() in ORG_NAME_STARTS and len(run) > 1
+            and any(t[0].lower() in ORG_WORDS for t in run)
+            and not sentence_initial(text, run[0][1]))
+
+
+ORG_NAME_STARTS = word_set("state city government council police court ministry party")
+
+
 def classify_run(text, run, people, orgs, counts, coordinated=False):
     lower = [t[0].lower().rstrip(".") for t in run]
     if "and" in lower and not set(lower) & ORG_WORDS:
@@ -272,6 +286,10 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         known = classify_run(text, run[:k], people, orgs, counts, coordinated)
         return classify_run(text, strip_leading(text, run[k + 1:]), people, orgs, counts, known)
     role, name, rest = split_run(run)
+    owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
+    if owner is not None and not {t[0].lower() for t in name[owner + 1:]} & ORG_WORDS:
+        # "Ben Ali's Presidency": the name ends at the possessive.
+        name, rest = name[:owner + 1], []
     words = clean_name_tokens(name)
     if words and looks_like_person(text, run, role, name, words, counts, coordinated):
         add_person(text, people, role, name, words)
@@ -288,7 +306,9 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
 def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     lower = [fold(w) for w in words]
     given = is_given_name(words[0])
-    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > 4 or lower[-1] in ROLE_WORDS:
+    # Arabic and other names with particles run longer: "Zine El Abidine Ben Ali".
+    longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
+    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > longest or lower[-1] in ROLE_WORDS:
         return False
     if any(w in ORG_WORDS for w in lower) and not given:
         return False
@@ -302,7 +322,8 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         return title in HONORIFICS and role[-1][2] + 1 == name[0][1]
     if gazetteer.is_place(" ".join(words)):
         return False
-    if not given and not role and (gazetteer.is_place(words[0])
+    particle = any(w in PARTICLES for w in lower[1:-1])
+    if not given and not role and not particle and (gazetteer.is_place(words[0])
                       or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
         return False
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
@@ -319,6 +340,7 @@ def has_person_evidence(text, run, role, name, words, counts):
         or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
+        or (re.match(r",\s+[a-z]", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
         or next_word(after) in REPORTING_VERBS
         or counts[surname] > 1
     )
@@ -335,7 +357,7 @@ def next_word(after):
 
 
 def add_person(text, people, role, name, words):
-    start, end = name[0][1], name[-1][2]
+    start, end = name[0][1], possessive_end(text, name[-1][2])
     honorific = read_honorific(role)
     if honorific and text[role[-1][2]:start] == " ":
         start = role[-1][1]
@@ -378,6 +400,11 @@ def match_person(people, words, honorific):
     for person in reversed(people):
         theirs = [fold(w) for w in person.name.split() if not ROMAN.match(w)]
         if theirs == folded:
+            return person
+        # "Ben Ali" after "Zine El Abidine Ben Ali": a surname opening with a particle.
+        shorter, longer = sorted((folded, theirs), key=len)
+        if 1 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter \
+                and shorter[0] in PARTICLES:
             return person
         same_surname = fold(person.surname) == folded[-1]
         if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
@@ -445,7 +472,7 @@ def read_role(text, role_tokens, start, end):
 
 def add_org(text, orgs, run):
     for k, (word, _, _) in enumerate(run[:-1]):
-        if word.lower() in CONNECTORS and run[k + 1][0].lower() in NOT_NAME_WORDS:
+        if word.lower() in CONNECTORS and run[k + 1][0].lower() in NOT_NAME_WORDS - ORG_WORDS - {"state", "city"}:
             run = run[:k]
             break
     words = [t[0] for t in run]
@@ -453,48 +480,194 @@ def add_org(text, orgs, run):
         words.pop()
         run = run[:-1]
     words[-1] = re.sub(r"['’]s$", "", words[-1])
+    if fold(words[0]) in PERSON_ROLE_HEADS:
+        return    # "Member of Parliament", "Minister of Health": a job
     name = " ".join(words)
-    org = next((o for o in orgs if o.name == name), None)
+    org = next((o for o in orgs if o.name == name), None) or earlier_full_form(orgs, words)
     if org is None:
         org = Entity(name, kind="organisation")
         orgs.append(org)
-    org.mentions.append((run[0][1], run[-1][2]))
+    elif org.name != name:
+        org.add_alias(name)
+    org.mentions.append((run[0][1], possessive_end(text, run[-1][2])))
+
+
+def possessive_end(text, end):
+    """A mention ends before its possessive "'s", which tells who owns what."""
+    return end - 2 if text[end - 2:end] in ("'s", "’s") else end
+
+
+def earlier_full_form(orgs, words):
+    """The organisation named in full earlier that a shorter form refers to:
+    "the State Department" after "the United States Department of State"."""
+    short = {fold(w) for w in words if w not in ("US", "U.S.", "UK", "U.K.")} - CONNECTORS
+    if len(short) < 2:
+        return None
+    for org in reversed(orgs):
+        full = {fold(w) for w in org.name.split()}
+        if short <= full and len(org.name.split()) > len(words):
+            return org
+    return None
 
 
 ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'-]*\s(?:(?:of|the|for|and|on)\s)*){1,8})\(([A-Z][A-Za-z&.]{1,9})\)")
+# The other order: "AEW (All Elite Wrestling)".
+EXPANSION_RE = re.compile(r"\b([A-Z][A-Z&]{1,8})\s+\(((?:[A-Z][\w&'-]*(?:\s+(?:of|the|for|and|on))*\s*){2,8})\)")
 
 
-def add_acronyms(text, orgs):
-    """ "the Royal Canadian Mounted Police (RCMP)": the acronym is an alias."""
-    for m in ACRONYM_RE.finditer(text):
-        full = m.group(1).strip()
-        while full.split()[0].lower() in NOT_NAME_WORDS | CONNECTORS and len(full.split()) > 1:
+def add_acronyms(text, orgs, people):
+    """ "the Royal Canadian Mounted Police (RCMP)": the acronym is an alias.
+    A name spelled out next to its acronym is an organisation even without
+    an organisation word in it ("All Elite Wrestling (AEW)")."""
+    pairs = [(m.group(1).strip(), m.group(2), m.start(1)) for m in ACRONYM_RE.finditer(text)]
+    pairs += [(m.group(2).strip(), m.group(1), m.start(2)) for m in EXPANSION_RE.finditer(text)]
+    for full, acronym, start in pairs:
+        acronym_letters = acronym.replace(".", "").replace("&", "").upper()
+        while len(full.split()) > 1 and (full.split()[0].lower() in CONNECTORS or (
+                full.split()[0].lower() in NOT_NAME_WORDS and initials(full) != acronym_letters)):
+            start += len(full.split(" ", 1)[0]) + 1
             full = full.split(" ", 1)[1]
         org = next((o for o in orgs if o.name == full), None)
-        if org is None:
+        if org is None and initials(full) == acronym_letters and len(full.split()) > 1 \
+                and not {fold(full.split()[0]), fold(full.split()[-1])} & PERSON_ROLE_HEADS:
+            org = Entity(full, kind="organisation")
+            orgs.append(org)
+            # "All Elite Wrestling" taken for a person "Elite Wrestling": the
+            # acronym beside it says otherwise.
+            for person in people:
+                if fold(person.name) in fold(full):
+                    org.mentions.extend(person.mentions)
+                    person.mentions = []
+            org.mentions.append((start, start + len(full)))
+            org.mentions = [(a, b) for a, b in sorted(set(org.mentions))
+                            if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in org.mentions)]
+        if org is not None:
+            org.add_alias(acronym)
+
+
+# "Member of Parliament (MP)" spells out a job, not an organisation.
+PERSON_ROLE_HEADS = word_set("member officer executive minister secretary president director manager "
+                             "chairman chairwoman governor mayor ambassador councillor representative")
+
+
+def initials(name):
+    return "".join(w[0] for w in name.split() if w.lower() not in CONNECTORS).upper()
+
+
+def is_acronym(word):
+    bare = word.rstrip(".").replace(".", "")
+    return 1 < len(bare) <= 6 and bare.isalpha() and bare.isupper()
+
+
+# Single words that name organisations the world over; an article seldom
+# spells them out or adds "Inc".
+KNOWN_ORGS = word_set(
+    "Google Alphabet Apple Amazon Microsoft Facebook Meta Twitter YouTube Instagram WhatsApp "
+    "TikTok Snapchat Reddit Wikipedia Wikimedia GitHub Netflix Spotify Uber Airbnb Tesla SpaceX "
+    "Boeing Airbus Samsung Huawei Sony Nintendo Toyota Honda Nissan Volkswagen Ford Walmart "
+    "Nike Adidas Pfizer Moderna AstraZeneca Novavax Sanofi Bayer Siemens Shell BP Gazprom "
+    "Rosneft Aeroflot Ryanair easyJet Lufthansa Qantas Tesco Sainsbury Asda "
+    "Vodafone Ofcom Ofsted Ofgem Interpol Europol Frontex Greenpeace Oxfam Amnesty Hamas "
+    "Hezbollah Taliban Fatah"
+)
+# Acronyms that name no organisation.
+NOT_ORG_ACRONYMS = word_set(
+    "TV AM PM OK ID UTC GMT BST EST PST CET COVID AIDS HIV SARS MERS GDP DNA RNA IRC URL DRM "
+    "LGBT LGBTQ FLOSS II III IV VI VII VIII IX XI CCTV CEO CFO MP MEP MSP MLA PR PhD VIP SUV "
+    "USB PDF HTML API UFO IQ ICU PPE RAF CPR"
+)
+
+
+def org_like_acronym(word):
+    return (is_acronym(word) and word not in NOT_ORG_ACRONYMS and word.lower() not in ROLE_WORDS
+            and not gazetteer.is_place(word))
+
+
+SOURCE_NOUNS = (r"(?:statement|spokes(?:man|woman|person)|press\s+release|release|notice|letter|"
+                r"tweet|post|message|website|account|announcement|report|filing|complaint|"
+                r"take-?down\s+notice|blog(?:\s+post)?)")
+# What follows a name that speaks: " said", "'s statement said", "’s DMCA notice alleged".
+SPEAKS_NEXT_RE = re.compile(
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}" + SOURCE_NOUNS + r")?\s+(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"(?P<verb>[a-z]+)\b"
+)
+
+
+def add_single_word_orgs(text, tokens, people, orgs):
+    """ "Boeing said", "the RIAA's notice alleged": single words that name an
+    organisation. Well-known names count anywhere; an acronym or any other
+    capitalised word counts where it speaks ("..., Arriva said", "according
+    to NHC") and is no person's or place's name."""
+    taken = sorted(span for e in people + orgs for span in e.mentions)
+    starts = [s for s, _ in taken]
+
+    def free(start):
+        k = bisect_right(starts, start) - 1
+        return not (k >= 0 and start < taken[k][1])
+
+    found = {}
+    for word, start, end in tokens:
+        bare = re.sub(r"['’]s?$", "", word)
+        if not is_cap(bare) or bare in found or not free(start):
             continue
-        org.add_alias(m.group(2))
+        if bare in KNOWN_ORGS or (speaks_at(text, start, bare) and (
+                org_like_acronym(bare) or plain_org_word(text, start, bare, people))):
+            org = next((o for o in orgs if bare in o.aliases), None)
+            if org is None:
+                org = Entity(bare, kind="organisation")
+                orgs.append(org)
+            found[bare] = org
+    # Every other mention of the word, before or after the one that spoke.
+    for bare, org in found.items():
+        for m in re.finditer(r"\b" + re.escape(bare) + r"\b", text):
+            if free(m.start()) and (m.start(), m.end()) not in org.mentions:
+                org.mentions.append((m.start(), m.end()))
+        org.mentions.sort()
 
 
+def speaks_at(text, start, bare):
+    m = SPEAKS_NEXT_RE.match(text, start + len(bare))
+    return bool(m and m.group("verb") in REPORTING_VERBS) or bool(
+        re.search(r"\baccording to\s+(?:the\s+|an?\s+)?$", text[max(0, start - 20):start], re.IGNORECASE))
+
+
+def plain_org_word(text, start, bare, people):
+    """A capitalised word mid-sentence that is no name we know of: "Tesco",
+    "GitHub". Not sentence-initial, where "Witnesses said" is common."""
+    before = text[max(0, start - 30):start]
+    if re.search(r"[A-Z][\w'’.-]*\s$", before) or re.match(r"\s[A-Z]", text[start + len(bare):start + len(bare) + 2]):
+        return False    # part of a longer capitalised run ("Los Angeles", "People's Vote")
+    return (len(bare) > 2 and bare.isalpha() and (bare[1:].islower() or bool(re.search(r"[a-z][A-Z]", bare)))
+            and not sentence_initial(text, start) and bare.lower() not in NOT_NAME_WORDS | ROLE_WORDS
+            and not is_given_name(bare) and not gazetteer.is_place(bare)
+            and not any(fold(p.surname) == fold(bare) for p in people))
+
+
+KIN = ("mother|father|son|daughter|wife|husband|brother|sister|widow|widower|uncle|aunt|"
+       "grandmother|grandfather|child|grandson|granddaughter|stepson|stepdaughter|partner|fiancée?")
 SINGLE_NAME_RE = re.compile(
-    r"\b(?:identified (?:only )?as|named|known only as|(?P<kin>mother|father|son|daughter|wife|husband|"
-    r"brother|sister|widow|widower|uncle|aunt|grandmother|grandfather),)\s+([A-Z][a-z]+)\b(?!\s[A-Z])"
+    r"\b(?:identified (?:only )?as|named|known only as|(?P<kin>" + KIN + r")s?,?|children,?|kids,?)\s+"
+    r"(?P<names>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*)\b(?!\s[A-Z])"
 )
 KIN_GENDER = {"mother": "f", "daughter": "f", "wife": "f", "sister": "f", "widow": "f", "aunt": "f",
-              "grandmother": "f", "father": "m", "son": "m", "husband": "m", "brother": "m",
-              "widower": "m", "uncle": "m", "grandfather": "m"}
+              "grandmother": "f", "granddaughter": "f", "stepdaughter": "f", "fiancée": "f",
+              "father": "m", "son": "m", "husband": "m", "brother": "m", "widower": "m", "uncle": "m",
+              "grandfather": "m", "grandson": "m", "stepson": "m", "fiancé": "m"}
 
 
 def add_single_names(text, people):
-    """People the article names once by a single name ("identified only as Ivan")."""
+    """People the article names once by a single name ("identified only as
+    Ivan", "his wife Amanda", "their sons Brodie and Nolan")."""
     for m in SINGLE_NAME_RE.finditer(text):
-        word = m.group(2)
-        if word.lower() in NOT_NAME_WORDS or gazetteer.is_place(word):
-            continue
-        if not any(fold(p.surname) == fold(word) for p in people):
-            gender = KIN_GENDER.get(m.group("kin") or "") or name_gender([word], "")
-            people.append(Entity(word, gender=gender))
-            people[-1].mentions.append((m.start(2), m.end(2)))
+        for word in re.finditer(r"[A-Z][a-z]+", m.group("names")):
+            name = word.group()
+            if name.lower() in NOT_NAME_WORDS | CONNECTORS | ROLE_WORDS or gazetteer.is_place(name):
+                continue
+            if not any(fold(p.surname) == fold(name) for p in people):
+                gender = KIN_GENDER.get(m.group("kin") or "") or name_gender([name], "")
+                people.append(Entity(name, gender=gender))
+                start = m.start("names") + word.start()
+                people[-1].mentions.append((start, start + len(name)))
 
 
 COMPANY_RE = re.compile(r"\b(?:Company|Inc|Corporation|Corp|Motors?|Ltd|Limited|plc|LLC|Group|Airlines?|Holdings)\b")
@@ -516,6 +689,13 @@ def link_bare_names(text, tokens, people, orgs):
             if person.mentions and person.mentions[0][0] < start and fold(person.surname) == folded:
                 target = person
                 break
+        if target is None and folded not in NOT_NAME_WORDS and SPEAKS_NEXT_RE.match(text, start + len(bare)) \
+                and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS:
+            # "Sergey said" after "Sergey M.": a given name alone that speaks is
+            # the one person of that given name named before.
+            same = [p for p in people if p.mentions and p.mentions[0][0] < start
+                    and len(p.name.split()) > 1 and fold(p.name.split()[0]) == folded]
+            target = same[0] if len(same) == 1 else None
         if target is None and folded not in NOT_NAME_WORDS:
             for org in orgs:
                 if bare in org.aliases or (org.name.split()[0] == bare and COMPANY_RE.search(org.name)):
@@ -526,10 +706,10 @@ def link_bare_names(text, tokens, people, orgs):
 
 
 # Dots join only initials ("U.S.", "J.R."), so "Amash.Image" stays two words.
-TOKEN_RE = re.compile(r"[^\W\d_]\w*(?:[-'’][^\W_]\w*|\.(?=[^\W\d_]\.)[^\W\d_])*\.?|\d+|[^\w\s]")
+TOKEN_RE = re.compile(r"[A-Z]\u2024|[^\W\d_]\w*(?:[-'’][^\W_]\w*|\.(?=[^\W\d_]\.)[^\W\d_])*\.?|\d+|[^\w\s]")
 PARTICLES = {
     "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "del", "della",
-    "dela", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten", "abu", "bint",
+    "dela", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten", "abu", "bint", "ben",
 }
 CONNECTORS = {"of", "the", "for", "and", "&"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|Jr\.?|Sr\.?)$")
@@ -633,6 +813,10 @@ def split_run(run):
     while name:
         lower = name[0][0].lower()
         skip = gazetteer_prefix(name) if role or lower in CONNECTORS or len(name) > 2 else 0
+        if skip and len(name) - skip < 2 and lower not in CONNECTORS:
+            # "Governor Ron DeSantis": a place-like given name ("Ron") after a
+            # job title is the start of the name, not a "Florida" in "Florida Governor".
+            skip = 0
         if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
             skip = 1
         if not skip:

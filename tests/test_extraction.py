@@ -225,3 +225,128 @@ def test_seed_articles_meet_the_targets():
     assert result["quote_f1"] >= 0.95
     assert result["speaker_accuracy"] >= 0.95
     assert result["people_recall"] == 1.0
+
+
+# --- organisations, possessive chains, posts and people in context -------------
+
+def test_a_single_word_company_speaks_for_itself():
+    text = 'Shares in Pellworth fell. "We regret the delay," Pellworth said in a statement.'
+    [q] = quotes(text, "direct")
+    assert (q["speaker"], q["speaker_kind"]) == ("Pellworth", "organisation")
+
+
+def test_an_acronym_spelled_out_is_an_organisation_and_its_release_speaks_for_it():
+    text = ('The band left NWR (Northern Wire Records) in May.\n\n'
+            '"We wish them well", reads an NWR press release.')
+    assert quoted(text) == [("We wish them well", "Northern Wire Records")]
+
+
+def test_an_owners_statement_speaks_for_the_owner_not_for_a_law():
+    text = ("The Data Fairness Act (DFA) took effect. The Harbour Cycling Federation (HCF) objected. "
+            "HCF's DFA notice alleged the app was built to \"dodge every safeguard\".")
+    [q] = quotes(text, "partial")
+    assert q["speaker"] == "Harbour Cycling Federation"
+
+
+def test_the_army_said_names_the_army_when_no_army_is_named():
+    assert quoted('The army said the convoy was "carrying only food".') == [("carrying only food", "Army")]
+    assert quoted('Dutch police said the van was "found empty".') == [("found empty", "Dutch police")]
+
+
+def test_the_health_ministry_is_the_ministry_with_health_in_its_name():
+    text = ("The Ministry of Health met the Ministry of Transport on Monday.\n\n"
+            '"Clinics stay open," the health ministry said.')
+    assert quoted(text) == [("Clinics stay open,", "Ministry of Health")]
+
+
+def test_a_short_form_of_an_organisation_is_the_full_name_given_earlier():
+    text = ("Officials of the Kingdom Department of Fisheries met on Monday. "
+            'The Fisheries Department gave its "full support" and said quotas would rise.')
+    assert quoted(text) == [("full support", "Kingdom Department of Fisheries")]
+
+
+def test_the_subject_who_tells_speaks_not_the_interviewer():
+    text = ("In May, Senator Halima bin Rashid of Qatar admitted the error. "
+            'Speaking to Tom Brack of Channel Nine, she said, "The mistake was mine."')
+    assert quoted(text) == [("The mistake was mine.", "Halima bin Rashid")]
+
+
+def test_a_writer_on_social_media_not_the_person_written_about():
+    text = ("Tributes poured in for Gus Pellow.\n\n"
+            '"Gutted," writes Pellow\'s old teammate Rory Fenwick on Instagram. "A true friend."')
+    assert quoted(text) == [("Gutted,", "Rory Fenwick"), ("A true friend.", "Rory Fenwick")]
+
+
+def test_a_pronoun_right_before_the_verb_is_the_subject():
+    text = ("Priya Anand leads the union. On the day after the Court of Appeal ruling "
+            'she said she was "deeply relieved".')
+    [q] = quotes(text, "partial")
+    assert q["speaker"] == "Priya Anand"
+
+
+def test_an_adverbial_between_commas_does_not_speak():
+    text = 'Union chair Dale Morrow, in remarks to the BBC, said "Nobody wants a strike".'
+    assert quoted(text) == [("Nobody wants a strike", "Dale Morrow")]
+
+
+def test_a_platform_carries_words_but_does_not_speak():
+    text = 'A city council Twitter account posted: "All parks are closed today."'
+    assert quoted(text) == [("All parks are closed today.", None)]
+
+
+def test_a_quote_followed_by_including_someone_is_not_theirs():
+    text = 'Guards removed six men for "causing a disturbance," including activist Leo Marsh, who tried to speak.'
+    assert all(s != "Leo Marsh" for _, s in quoted(text))
+
+
+def test_according_to_a_publication_when_nobody_else_reports_it():
+    text = 'The jet came in at "very low altitude" according to the Harbour Gazette.'
+    assert quoted(text) == [("very low altitude", "Harbour Gazette")]
+
+
+def test_according_to_a_publication_does_not_override_the_speaker():
+    text = 'Mayor Tara Quill called the plan a "grave error," according to the Harbour Gazette.'
+    assert quoted(text) == [("grave error,", "Tara Quill")]
+
+
+def test_informed_is_a_reporting_verb():
+    text = 'Officers spoke with Nadia Fern, 34. She informed officers she was "not planning to leave".'
+    assert quoted(text) == [("not planning to leave", "Nadia Fern")]
+
+
+def test_people_named_with_a_role_or_a_bare_role_apposition():
+    found = people("Kansas Governor Ron Talbert spoke. Ines Varga, head of the relief office, agreed.")
+    assert {"Ron Talbert", "Ines Varga"} <= set(found)
+
+
+def test_long_names_with_particles_and_their_short_form():
+    found = people("Under Abdel Aziz El Amin Ben Salah's rule, protests grew. Ben Salah fled.")
+    assert "Abdel Aziz El Amin Ben Salah" in found
+    assert found["Abdel Aziz El Amin Ben Salah"]["mentions"] == 2
+
+
+def test_children_named_by_given_name_only():
+    found = people("Ted Aldo leaves his wife Maya and their sons Finn and Otis.")
+    assert {"Maya", "Finn", "Otis"} <= set(found)
+
+
+def test_a_given_name_that_speaks_is_the_person_named_before():
+    text = 'We asked Pavel K․, a developer, for comment. Pavel said, "No comment for now."'
+    assert quoted(text) == [("No comment for now.", "Pavel K․")]
+
+
+def test_british_style_attributions():
+    text = (
+        "‘We have listened to residents,' said Cllr Ann Hobbs, who chairs the planning committee.\n\n"
+        "“The scheme will go ahead,” she said. “It will be finished by May.”\n\n"
+        "A council spokesman said: “We apologise for the disruption.”\n\n"
+        "“Nobody asked us,” said Mr Reg Dunmore, 71. He added: “It is a scandal.”"
+    )
+    assert quoted(text) == [
+        ("We have listened to residents,", "Ann Hobbs"),
+        ("The scheme will go ahead,", "Ann Hobbs"),
+        ("It will be finished by May.", "Ann Hobbs"),
+        ("We apologise for the disruption.", None),
+        ("Nobody asked us,", "Reg Dunmore"),
+        ("It is a scandal.", "Reg Dunmore"),
+    ]
