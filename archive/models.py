@@ -150,6 +150,9 @@ class Person(models.Model):
                 self.add_aliases(other.names())
                 other.delete()
             self.save(update_fields=["aliases"])
+            from archive.indexing import queue_person  # quotes moved by update() sent no signals
+
+            queue_person(self)
 
     def add_aliases(self, names):
         known = {n.casefold() for n in self.names()}
