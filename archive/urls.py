@@ -3,6 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from archive import feeds, views
+from archive import search as search_views
 from archive.sitemaps import SITEMAPS
 
 
@@ -53,5 +54,7 @@ urlpatterns = [
     path("feed/", feeds.LatestArticles(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtom(), name="feed_atom"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="autocomplete"),
     path("admin/", admin.site.urls),
 ]
