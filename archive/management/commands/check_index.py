@@ -1,0 +1,40 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from archive import indexing
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare the search index with the database, per model: documents missing from the index, "
+        "stale (out of date), or ghosts (no longer public). --repair fixes them. Exits non-zero "
+        "when it finds differences it did not repair. Run it daily: it also indexes articles whose "
+        "publication date has come and removes those whose date moved into the future."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repair", action="store_true", help="index missing and stale documents, remove ghosts")
+
+    def handle(self, *args, repair=False, **options):
+        report = indexing.index_differences()
+        problems = 0
+        for label, part in report.items():
+            if label == "other" and not part["ghost"]:
+                continue
+            found = len(part["missing"]) + len(part["stale"]) + len(part["ghost"])
+            problems += found
+            self.stdout.write(
+                f"{label}: {part['database']} in database, {part['index']} in index; "
+                f"missing {len(part['missing'])}, stale {len(part['stale'])}, ghost {len(part['ghost'])}"
+            )
+            for kind in ("missing", "stale", "ghost"):
+                if part[kind]:
+                    shown = ", ".join(str(x) for x in part[kind][:20])
+                    more = f" and {len(part[kind]) - 20} more" if len(part[kind]) > 20 else ""
+                    self.stdout.write(f"  {kind}: {shown}{more}")
+        if not problems:
+            self.stdout.write(self.style.SUCCESS("The index matches the database."))
+            return
+        if not repair:
+            raise CommandError(f"{problems} difference(s) between the index and the database; run with --repair")
+        indexing.repair(report)
+        self.stdout.write(self.style.SUCCESS(f"Repaired {problems} difference(s)."))
