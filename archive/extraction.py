@@ -557,6 +557,11 @@ class Context:
         tail = re.split(r"(?<=[.!?])\s", tail, maxsplit=1)[0]
         m = SENTENCE_END_RE.search(tail)
         if not m:
+            # '... rose in a "sharp increase" last week, according to a Tesco spokesman.'
+            source = re.search(r",\s+(?:according to|per)\s+(?P<np>[^,;]{1,90}?)\W*$", tail, re.IGNORECASE)
+            if source and not self.reported_before(quote):
+                offset = quote.close_at + 1 + source.start("np")
+                return self.according_to(offset, offset + len(source.group("np")))
             return None
         offset = quote.close_at + 1 + m.start("np")
         return self.resolve_subject(offset, offset + len(m.group("np")))

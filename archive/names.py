@@ -96,8 +96,10 @@ ORG_WORDS = word_set(
     "program project fund initiative corps brigade division command unit "
     "industries holdings motors motor systems technologies media broadcasting "
     "international global national federal brexit powerhouse region province county "
-    "district territory republic kingdom"
+    "district territory republic kingdom laboratory laboratories lab labs observatory "
+    "academy council"
 )
+SURNAME_LIKE_ORG_WORDS = word_set("park street house bank church hall law post mail press court bridge field")
 ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
     "authority committee commission organisation organization group party "
@@ -192,7 +194,17 @@ REPORTING_VERBS = word_set(
     "stressed stresses emphasised emphasized promised promises testified "
     "pointed called calls reads read spoke speaking describing explaining stating "
     "noting claiming warning arguing insisting writing tweeting announcing urging "
-    "confirming suggesting commenting remarking responding replying asking"
+    "confirming suggesting commenting remarking responding replying asking "
+    "cite cites cited citing mention mentions mentioned observe observes observed "
+    "recount recounts recounted quip quips quipped joke jokes joked boast boasts boasted "
+    "complain complains complained lament laments lamented vow vows vowed pledge "
+    "pledges pledged demand demands demanded question questions questioned cautions "
+    "cautioned concede concedes conceded counter counters countered retort retorts "
+    "retorted shout shouts shouted maintain maintains maintained contend contends "
+    "contended assert asserts asserted echo echoes echoed hail hails hailed praise "
+    "praises praised criticise criticises criticised criticize criticizes criticized "
+    "condemn condemns condemned accuse accuses accused blame blames blamed welcome "
+    "welcomes welcomed recalled wrote posts whispered"
 )
 
 Span = tuple
@@ -255,7 +267,7 @@ def strip_leading(text, run):
     while run and run[0][0].lower() in NOT_NAME_WORDS and not is_honorific_token(run[0][0]) \
             and not is_acronym(run[0][0]) and not org_name_start(text, run):
         run = run[1:]
-    while run and run[0][0].lower() in CONNECTORS:
+    while run and (run[0][0].lower() in CONNECTORS or run[0][0].lower().endswith("-year-old")):
         run = run[1:]
     # A plural demonym or sentence-initial common noun glued to a name:
     # "Ethiopians Dejene Debela", "Countryman Lawrence Cherono".
@@ -264,7 +276,33 @@ def strip_leading(text, run):
     if len(run) > 2 and sentence_initial(text, run[0][1]) and not is_given_name(run[0][0]) \
             and is_given_name(run[1][0]) and run[0][0].lower() not in ROLE_WORDS:
         run = run[1:]
+    if len(run) > 1 and sentence_initial(text, run[0][1]) and ordinary_word(text, run[0][0]):
+        run = run[1:]
+    if len(run) == 2 and sentence_initial(text, run[0][1]) and not is_given_name(run[0][0]) \
+            and not is_honorific_token(run[0][0]) and other_first_word(text, run):
+        # "Afterwards Trump", "Longtime Imus": the surname is named elsewhere
+        # with a real given name, so the opening word is not one.
+        run = run[1:]
     return run
+
+
+def other_first_word(text, run):
+    for m in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(run[1][0]) + r"\b", text):
+        if m.group(1) != run[0][0] and m.group(1).lower() not in NOT_NAME_WORDS and \
+                (is_given_name(m.group(1)) or not sentence_initial(text, m.start())):
+            return True
+    return False
+
+
+ORDINARY_ENDINGS = re.compile(r"(?:ous|ive|ful|less|ly|ed|ing|ion|ment|ness|ity|ish)$")
+
+
+def ordinary_word(text, word):
+    """A word capitalised only because it opens a sentence ("Previous SpaceX
+    pods"): it reads as an ordinary word, or the article uses it in lower case."""
+    if is_given_name(word) or word.lower() in ROLE_WORDS or not word[1:].islower():
+        return False
+    return bool(ORDINARY_ENDINGS.search(word)) or re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
 
 
 def org_name_start(text, run):
@@ -294,7 +332,7 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
     if words and looks_like_person(text, run, role, name, words, counts, coordinated):
         add_person(text, people, role, name, words)
         if rest:
-            classify_run(text, strip_leading(text, rest), people, orgs, counts, True)
+            classify_run(text, strip_leading(text, rest), people, orgs, counts)
         return True
     if any(w.lower().rstrip(".") in ORG_WORDS for w, _, _ in run) and len(run) > 1:
         add_org(text, orgs, run)
@@ -310,7 +348,10 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
     if any(w in NOT_NAME_WORDS for w in lower) or len(words) > longest or lower[-1] in ROLE_WORDS:
         return False
-    if any(w in ORG_WORDS for w in lower) and not given:
+    # "Cllr Jane Street", "Co-author Min-jun Park": after a job title, an
+    # organisation word that is also a common surname still ends a name.
+    org_words = {w for w in lower if w in ORG_WORDS} - (SURNAME_LIKE_ORG_WORDS if role else set())
+    if org_words and not given:
         return False
     if any(not w[:1].isalpha() for w in words):
         return False
@@ -319,14 +360,45 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     if len(words) == 1:
         # "Dr Castle", "President Macron": only a title right before one word makes it a name.
         title = role[-1][0].lower().rstrip(".") if role else ""
-        return title in HONORIFICS and role[-1][2] + 1 == name[0][1]
+        if title in HONORIFICS and role[-1][2] + 1 == name[0][1]:
+            return True
+        # "Fourteen-year-old Zoe", "Robert, 15, said": children and witnesses
+        # are often given one name, with an age that shows they are people.
+        start, end = name[0][1], name[0][2]
+        return bool(YEAR_OLD_RE.search(text, max(0, start - 25), start) or AGE_RE.match(text, end)) \
+            or (is_given_name(words[0]) and next_word(text[end:end + 40]) in REPORTING_VERBS
+                and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text))
     if gazetteer.is_place(" ".join(words)):
         return False
     particle = any(w in PARTICLES for w in lower[1:-1])
     if not given and not role and not particle and (gazetteer.is_place(words[0])
                       or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
-        return False
+        # Many given names are also towns somewhere ("Jarosław", "Florence"):
+        # only the way the text uses the name can tell, so ask for that.
+        return speaks_as_person(text, name, words)
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
+
+
+def speaks_as_person(text, name, words):
+    """Evidence from position alone: the name, or its last word on its own
+    elsewhere, is the subject of a reporting verb or carries an age or a
+    courtesy title ("Kaczyński said", "Mr Kaczyński", "Kaczyński, 71,")."""
+    after = text[name[-1][2]:name[-1][2] + 40]
+    if next_word(after) in REPORTING_VERBS or AGE_RE.match(after):
+        return True
+    surname = re.escape(words[-1])
+    for m in re.finditer(r"\b" + surname + r"\b", text):
+        if m.start() == name[-1][1]:
+            continue
+        if next_word(text[m.end():m.end() + 40]) in REPORTING_VERBS or AGE_RE.match(text, m.end()):
+            return True
+        if prev_word(text[max(0, m.start() - 12):m.start()]) in FORMS_OF_ADDRESS:
+            return True
+    return False
+
+
+AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
+YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
 
 
 def has_person_evidence(text, run, role, name, words, counts):
@@ -479,6 +551,8 @@ def add_org(text, orgs, run):
     while words and words[-1].lower() in CONNECTORS:
         words.pop()
         run = run[:-1]
+    if not words:
+        return
     words[-1] = re.sub(r"['’]s$", "", words[-1])
     if fold(words[0]) in PERSON_ROLE_HEADS:
         return    # "Member of Parliament", "Minister of Health": a job
@@ -625,7 +699,17 @@ def add_single_word_orgs(text, tokens, people, orgs):
         org.mentions.sort()
 
 
+ORG_VOICE_RE = re.compile(
+    r"\s+(?:spokes(?:person|man|woman|people)|representatives?|(?:press|media) release|statement)\b"
+    r"|,\s+(?:in|through|via)\s+its\b"
+)
+
+
 def speaks_at(text, start, bare):
+    """ "Boeing said", "according to Tesco", "a Tesco spokesman", "Coles, in its
+    media release, reported": the word names the one whose words they are."""
+    if ORG_VOICE_RE.match(text, start + len(bare)):
+        return True
     m = SPEAKS_NEXT_RE.match(text, start + len(bare))
     return bool(m and m.group("verb") in REPORTING_VERBS) or bool(
         re.search(r"\baccording to\s+(?:the\s+|an?\s+)?$", text[max(0, start - 20):start], re.IGNORECASE))
@@ -635,7 +719,9 @@ def plain_org_word(text, start, bare, people):
     """A capitalised word mid-sentence that is no name we know of: "Tesco",
     "GitHub". Not sentence-initial, where "Witnesses said" is common."""
     before = text[max(0, start - 30):start]
-    if re.search(r"[A-Z][\w'’.-]*\s$", before) or re.match(r"\s[A-Z]", text[start + len(bare):start + len(bare) + 2]):
+    glued = re.search(r"([A-Z][\w'’.-]*)\s$", before)
+    follows = re.match(r"\s[A-Z]", text[start + len(bare):start + len(bare) + 2])
+    if (glued and glued.group(1).lower() not in NOT_NAME_WORDS) or follows:
         return False    # part of a longer capitalised run ("Los Angeles", "People's Vote")
     return (len(bare) > 2 and bare.isalpha() and (bare[1:].islower() or bool(re.search(r"[a-z][A-Z]", bare)))
             and not sentence_initial(text, start) and bare.lower() not in NOT_NAME_WORDS | ROLE_WORDS
@@ -797,7 +883,18 @@ def is_honorific_token(word):
 def is_role_token(word, is_last):
     bare = word.lower().rstrip(".")
     acronym = len(bare) > 1 and word.rstrip(".").replace(".", "").isupper() and not is_last
-    return bare in ROLE_WORDS or acronym
+    return bare in ROLE_WORDS or acronym or (not is_last and job_noun(word))
+
+
+def job_noun(word):
+    """Occupations the word lists do not name: "Geologist", "Historian"."""
+    bare = word.lower()
+    if bare.startswith(("co-", "ex-", "vice-")):
+        rest = bare.split("-", 1)[1]
+        return rest in ROLE_WORDS or job_noun(rest)
+    if len(bare) >= 10 and bare.endswith(("man", "woman", "person")):
+        return True    # "Assemblywoman", "Councilman"; not "Freeman" or "Goodman"
+    return bool(re.fullmatch(r"[a-z]{3,}(?:ist|ologist|ician|arian|orian)", bare)) and not is_given_name(word)
 
 
 def split_run(run):
@@ -805,6 +902,15 @@ def split_run(run):
     the last job word or title, so "Coast Guard Commandant Admiral Elson
     Hermogino" gives the name "Elson Hermogino" with "Admiral" kept last in
     the role for the honorific."""
+    # "Vlada Stamenković of the NASA Jet Propulsion Laboratory": an "of" after a
+    # word that is no job title ends the name; what follows is where they work.
+    for k, (word, _, _) in enumerate(run[1:-1], start=1):
+        if word.lower() == "of" and not is_role_token(run[k - 1][0], False) \
+                and run[k - 1][0].lower() not in ROLE_OBJECTS | CONNECTORS and k >= 2:
+            role, name, _ = split_run(run[:k])
+            if name:
+                return role, name, run[k + 1:]
+            break
     last = -1
     for k, (word, _, _) in enumerate(run):
         if is_role_token(word, k == len(run) - 1) and k < len(run) - 1:

@@ -350,3 +350,56 @@ def test_british_style_attributions():
         ("Nobody asked us,", "Reg Dunmore"),
         ("It is a scandal.", "Reg Dunmore"),
     ]
+
+
+def test_a_given_name_that_is_also_a_town_is_a_person_when_the_text_treats_it_so():
+    result = extract(
+        "Florence Kowalczyk chairs the trust. Kowalczyk said: \u201cWe will reopen the ward.\u201d"
+    )
+    assert result["quotes"][0]["speaker"] == "Florence Kowalczyk"
+
+
+def test_a_person_named_by_age_and_one_name_speaks():
+    result = extract('Twelve-year-old Maisie, who was on the bus, said "the windows just exploded".')
+    assert result["quotes"][0]["speaker"] == "Maisie"
+    assert "Maisie" in [p["name"] for p in result["people"]]
+
+
+def test_a_name_ends_where_of_the_employer_begins():
+    result = extract(
+        "Geologist Ruta Petrauskaite of the Baltic Marine Laboratory led the survey.\n\n"
+        '"The seabed is moving," Petrauskaite told reporters.'
+    )
+    assert result["quotes"][0]["speaker"] == "Ruta Petrauskaite"
+    kinds = {p["name"]: p["kind"] for p in result["people"]}
+    assert kinds.get("Baltic Marine Laboratory") != "person"
+
+
+def test_a_capitalised_ordinary_word_opening_a_sentence_is_not_part_of_a_name():
+    result = extract(
+        "Previous Acme rockets failed.\n\n"
+        '"We learned a lot," Acme founder Dana Whitfield told the press.'
+    )
+    assert result["quotes"][0]["speaker"] == "Dana Whitfield"
+
+
+def test_a_company_spokesperson_speaks_for_the_company():
+    result = extract('Prices rose by a "modest amount" in May, according to a Brightmart spokesperson.')
+    assert result["quotes"][0]["speaker"] == "Brightmart"
+    result = extract('A Brightmart spokesman said: "We are sorry for the delay."')
+    assert result["quotes"][0]["speaker"] == "Brightmart"
+
+
+def test_cited_reports_words():
+    result = extract('In her letter, Mayor Olga Brandt cited the "urgent need for housing" as the reason.')
+    assert result["quotes"][0]["speaker"] == "Olga Brandt"
+
+
+def test_job_titles_before_a_name_are_not_part_of_it():
+    result = extract('Assemblywoman Rosa Delgado said: "We passed it."\n\nCo-author Min-jun Park told us "it works".')
+    assert [q["speaker"] for q in result["quotes"]] == ["Rosa Delgado", "Min-jun Park"]
+
+
+def test_an_opening_adverb_is_not_a_given_name():
+    result = extract('Senator Dale Hollis spoke first.\n\nAfterwards Hollis called the plan "a disgrace".')
+    assert result["quotes"][0]["speaker"] == "Dale Hollis"
