@@ -521,6 +521,9 @@ def search(request):
     parsed = parse_query(data["q"])
     if data["format"]:
         return export(data, parsed)
+    # Links built from here on keep the type in force: a speaker facet on an
+    # article search must not flip it to quotations (the default with a speaker).
+    params["type"] = data["type"]
     context.update(parsed=parsed, data=data, type=data["type"])
     context["type_links"] = {t: query_url(params, type=t) for t in CONTENT_TYPES}
     context["sort_links"] = [

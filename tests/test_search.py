@@ -116,7 +116,7 @@ def test_a_misspelt_word_suggests_the_indexed_one(get):
     assert response.context["total"] == 0
     assert response.context["suggestion"]["text"] == "referendum"
     assert "Did you mean" in text(response)
-    assert 'href="?q=referendum"' in text(response)
+    assert 'href="?q=referendum&amp;type=articles"' in text(response)
 
 
 def test_no_suggestion_when_the_words_are_known(get):
@@ -145,6 +145,16 @@ def test_speaker_and_year_facets_narrow(get, cast):
     assert {y: f["count"] for y, f in years.items()} == {"2016": 1, "2014": 1, "2006": 1}
     narrowed = get(**dict(p.split("=") for p in years["2016"]["url"][1:].split("&")))
     assert results_of(narrowed) == [cast["articles"]["metro"]]
+
+
+def test_a_people_facet_on_an_article_search_keeps_to_articles(get, cast):
+    people = facet(get(q="mayor"), "speakers")
+    assert people, "an article search has a people facet"
+    for item in people.values():
+        assert "type=articles" in item["url"]
+        narrowed = get(**dict(p.split("=") for p in item["url"][1:].split("&")))
+        assert narrowed.context["type"] == "articles"
+        assert narrowed.context["total"] >= 1, item["label"]
 
 
 def test_facets_are_on_every_result_page(get):
