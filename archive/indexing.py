@@ -116,18 +116,24 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     writer.delete_by_term(ID, identifier)
                 for index, objects in updates:
                     for obj in objects:
-                        try:
-                            doc = index.full_prepare(obj)
-                        except SkipDocument:
-                            continue
-                        doc = {key: self._from_python(value) for key, value in doc.items()}
-                        doc.pop("boost", None)
-                        writer.update_document(**doc)
+                        doc = self.document(index, obj)
+                        if doc is not None:
+                            writer.update_document(**doc)
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit()
             self.index = self.index.refresh()
+
+    def document(self, index, obj):
+        """The Whoosh document for `obj`, or None when the index skips it."""
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        doc = {key: self._from_python(value) for key, value in doc.items()}
+        doc.pop("boost", None)
+        return doc
 
     def update(self, index, iterable, commit=True):
         self.write(updates=[(index, iterable)])

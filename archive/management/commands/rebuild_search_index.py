@@ -35,15 +35,27 @@ def build(path, using=DEFAULT_ALIAS, stdout=None):
     backend = indexing.ArchiveWhooshBackend(using, **options)
     backend.setup()
     unified = connections[using].get_unified_index()
-    for model in (Article, Quote):
-        index = unified.get_index(model)
-        rows = index.index_queryset(using=using).order_by("pk")
-        total = rows.count()
-        for start in range(0, total, BATCH):
-            backend.write(updates=[(index, list(rows[start : start + BATCH]))])
-        if stdout:
-            stdout.write(f"  {model._meta.label_lower}: {total}")
-    backend.index.optimize()
+    # One writer and one commit for the lot: a commit per batch would merge
+    # segments over and over.
+    with backend.locked():
+        writer = backend.index.writer(limitmb=256)
+        try:
+            for model in (Article, Quote):
+                index = unified.get_index(model)
+                rows = index.index_queryset(using=using).order_by("pk")
+                total = rows.count()
+                for start in range(0, total, BATCH):
+                    for obj in rows[start : start + BATCH]:
+                        doc = backend.document(index, obj)
+                        if doc is not None:
+                            writer.add_document(**doc)
+                if stdout:
+                    stdout.write(f"  {model._meta.label_lower}: {total}")
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(optimize=True)
+    backend.index = backend.index.refresh()
     return backend
 
 
