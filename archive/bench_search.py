@@ -82,8 +82,8 @@ def setup_django(workdir):
 
 def sentence(rng, words):
     n = rng.randint(8, 18)
-    words = (rng.choice(FILLER) if rng.random() < 0.35 else rng.choice(words) for _ in range(n))
-    return " ".join(words).capitalize() + "."
+    chosen = (rng.choice(FILLER) if rng.random() < 0.35 else rng.choice(words) for _ in range(n))
+    return " ".join(chosen).capitalize() + "."
 
 
 def make_corpus(n_articles, seed=20240601):
