@@ -48,7 +48,7 @@ seeds: db
 	$(PY) manage.py import_articles seeds/articles
 
 index: seeds
-	$(PY) manage.py rebuild_index --noinput
+	$(PY) manage.py rebuild_search_index
 
 static: setup
 	$(PY) manage.py collectstatic --noinput --verbosity 0
