@@ -183,7 +183,9 @@ def classify(text, quote, paragraphs):
     if re.search(r"[A-Z][\w.]*\s$", before) and re.match(r"\s[A-Z]", after) and len(words) <= 3:
         return False
     sentence = sentence_around(before, after)
-    if len(words) <= 3 and not attributed and not VERB_RE.search(sentence) \
+    # '"We thank her," wrote X, "for her service."': the rest of an interrupted quotation.
+    interrupted = re.search(r"[\"”]\s*,?[^\"“”]*" + VERB_RE.pattern + r"[^\"“”]*,\s*$", before)
+    if len(words) <= 3 and not attributed and not interrupted and not VERB_RE.search(sentence) \
             and not re.search(r"according to", sentence, re.IGNORECASE):
         return False
     quote.kind = "direct" if is_direct(before, quote.text, attributed) else "partial"
@@ -262,7 +264,10 @@ OBJECT_MARKERS = set(
     "interviewed called contacted visited killed murdered shot attacked arrested charged sued "
     "praised criticised criticized blamed accused replaced defeated beat".split()
 )
-PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured)\s+by\s+")
+PASSIVE_RE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured|described|called|"
+    r"labell?ed|branded|praised|critici[sz]ed|hailed|characteri[sz]ed|quoted)\s+by\s+"
+)
 SENTENCE_END_RE = re.compile(
     r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
 )
@@ -273,7 +278,8 @@ def post_attribution_clause(after, body):
     if not (re.search(r"[,?!—–-]\W*$", body) or re.match(r"\s*[,—–]", after)
             or re.match(r"\s+[a-z]", after)):
         return ""
-    clause = re.split(r"[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
+    # An initial's full stop ("John G. Roberts") does not end the clause.
+    clause = re.split(r"(?<!\b[A-Z])[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
     if CONJUNCTION_RE.match(clause):
         return ""
     if POST_INVERTED_RE.match(clause) or re.match(r"(?:according to|per)\b", clause, re.IGNORECASE):
@@ -404,7 +410,12 @@ class Context:
             pos += len(piece)
         for k in range(len(parts) - 1, -1, -1):
             p_start, p_end, piece = parts[k]
-            appositive = k > 0 and re.match(r"\s*(?:the|a|an|another|[a-z])", piece) \
+            first_word = re.match(r"\s*([\w-]+)", piece)
+            # "Greg Barton, Chair In Global Politics at X, said": a job, not a name,
+            # unless a person is named in it ("WMCA chair, Cllr Bob Sleigh, said").
+            role_first = bool(first_word) and first_word.group(1).lower() in ROLE_WORDS \
+                and self.first_entity(p_start, p_end, people_only=True) is None
+            appositive = k > 0 and (re.match(r"\s*(?:the|a|an|another|[a-z])", piece) or role_first) \
                 and not re.match(r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
                                  r"for|from|by|since|during|when|then|so|although|though)\b", piece)
             if appositive and self.first_entity(*parts[k - 1][:2]):
@@ -501,10 +512,7 @@ class Context:
         body even when the article never names them; the name is the phrase."""
         m = re.search(r"((?:(?!The\b)[A-Z][\w-]+\s+)?)(?i:" + head + r")\b", phrase)
         name = (m.group(1) + head) if m else head
-        name = name[0].upper() + name[1:]
-        if name not in self.forces:
-            self.forces[name] = Entity(name, kind="organisation")
-        return self.forces[name]
+        return self.body_named(name[0].upper() + name[1:])
 
     # -- attributing a quotation
 
@@ -573,7 +581,19 @@ class Context:
             if not OUTLET_WORDS.search(ent.name):
                 return ent
         # "according to The Aviation Herald": a publication can be the source.
-        return found[0] if found else None
+        if found:
+            return found[0]
+        # "described by the CBCP as": an acronym there is a body even when it
+        # is never spelled out.
+        m = re.match(r"\s*(?:the\s+)?([A-Z][A-Z&]{1,7})\b(?![\w-])", self.masked[start:end])
+        if m and not OUTLET_WORDS.search(m.group(1)):
+            return self.body_named(m.group(1))
+        return None
+
+    def body_named(self, name):
+        if name not in self.forces:
+            self.forces[name] = Entity(name, kind="organisation")
+        return self.forces[name]
 
     def before_quote(self, quote):
         p_start = self.paragraphs[quote.paragraph][0]

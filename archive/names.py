@@ -412,7 +412,7 @@ def has_person_evidence(text, run, role, name, words, counts):
         or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
-        or (re.match(r",\s+[a-z]", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
+        or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
         or next_word(after) in REPORTING_VERBS
         or counts[surname] > 1
     )

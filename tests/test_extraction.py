@@ -403,3 +403,22 @@ def test_job_titles_before_a_name_are_not_part_of_it():
 def test_an_opening_adverb_is_not_a_given_name():
     result = extract('Senator Dale Hollis spoke first.\n\nAfterwards Hollis called the plan "a disgrace".')
     assert result["quotes"][0]["speaker"] == "Dale Hollis"
+
+
+def test_an_initial_in_the_speakers_name_does_not_end_the_attribution():
+    result = extract(
+        'Judge Ellen Marsh retired.\n\n"We thank her," wrote Chief Justice Paul T. Okafor, "for her service."'
+    )
+    assert [q["speaker"] for q in result["quotes"]] == ["Paul T. Okafor", "Paul T. Okafor"]
+
+
+def test_a_passive_description_is_the_describers_words():
+    result = extract('The reform was described by Mayor Ida Rensberg as "long overdue".')
+    assert result["quotes"][0]["speaker"] == "Ida Rensberg"
+    result = extract('The bishop was praised by the CBMA as "a friend of the poor".')
+    assert result["quotes"][0]["speaker"] == "CBMA"
+
+
+def test_an_apposition_opening_with_a_job_title_is_not_the_speaker():
+    result = extract('Anil Rao, Head Of Research At Northgate Capital, said "rates will rise".')
+    assert result["quotes"][0]["speaker"] == "Anil Rao"
