@@ -110,11 +110,3 @@ def screenshot(page, name):
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
-
-
-def search_page_exists(live_archive):
-    try:
-        with urllib.request.urlopen(live_archive.url + "/search/?q=mayor", timeout=10) as response:
-            return response.status == 200
-    except OSError:
-        return False
