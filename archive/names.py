@@ -684,7 +684,7 @@ def add_single_word_orgs(text, tokens, people, orgs):
         bare = re.sub(r"['’]s?$", "", word)
         if not is_cap(bare) or bare in found or not free(start):
             continue
-        if bare in KNOWN_ORGS or (speaks_at(text, start, bare) and (
+        if bare in KNOWN_ORGS or own_voice(text, start, bare, people) or (speaks_at(text, start, bare) and (
                 org_like_acronym(bare) or plain_org_word(text, start, bare, people))):
             org = next((o for o in orgs if bare in o.aliases), None)
             if org is None:
@@ -703,6 +703,14 @@ ORG_VOICE_RE = re.compile(
     r"\s+(?:spokes(?:person|man|woman|people)|representatives?|(?:press|media) release|statement)\b"
     r"|,\s+(?:in|through|via)\s+its\b"
 )
+
+
+def own_voice(text, start, bare, people):
+    """ "Coles, in its media release, said": "its" makes a body of the word,
+    even where it opens the sentence."""
+    return bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare):])) and bare.isalpha() \
+        and bare.lower() not in NOT_NAME_WORDS and not gazetteer.is_place(bare) \
+        and not any(fold(p.surname) == fold(bare) for p in people)
 
 
 def speaks_at(text, start, bare):

@@ -422,3 +422,8 @@ def test_a_passive_description_is_the_describers_words():
 def test_an_apposition_opening_with_a_job_title_is_not_the_speaker():
     result = extract('Anil Rao, Head Of Research At Northgate Capital, said "rates will rise".')
     assert result["quotes"][0]["speaker"] == "Anil Rao"
+
+
+def test_a_body_speaking_through_its_release_opens_the_sentence():
+    result = extract('Greenfarm, in its weekly release, said prices were "holding steady".')
+    assert result["quotes"][0]["speaker"] == "Greenfarm"
