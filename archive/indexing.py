@@ -18,32 +18,52 @@ with Whoosh: each worker would hold a writer of its own.
 WHOOSH_PATH may be a symlink to the folder holding the index
 (`rebuild_search_index` builds a new folder and swaps the link); each
 process notices the swap on its next search or write.
+
+Searches give haystack's answers at a fraction of the cost (see
+`ArchiveWhooshBackend.search`): a searcher kept open and refreshed, facet
+values and date terms read once per segment (segments never change), and
+totals with facet counts cached in SEARCH_CACHE (a Django cache alias; None
+turns it off) under the index folder, generation and segments, so that any
+write or rebuild moves searches on to new keys.
 """
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
 import threading
 import time
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from contextlib import contextmanager
+from itertools import chain
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from haystack import connections
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
 from haystack.constants import DEFAULT_ALIAS, ID
-from haystack.exceptions import SkipDocument
+from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
+from whoosh import query as wquery
+from whoosh.fields import NUMERIC
 from whoosh.index import LockError
+from whoosh.util.numeric import tiered_ranges
 
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
 
 log = logging.getLogger(__name__)
 
 WRITE_LOCK_TIMEOUT = getattr(settings, "SEARCH_WRITE_LOCK_TIMEOUT", 120)
+# Totals and facet counts of recent searches, per index generation: which
+# cache (None turns it off) and for how long.
+SEARCH_CACHE = getattr(settings, "SEARCH_CACHE", "default")
+SEARCH_CACHE_TIMEOUT = getattr(settings, "SEARCH_CACHE_TIMEOUT", 600)
 
 
 # --- the backend: one writer at a time, symlink-aware -------------------------------
@@ -157,9 +177,104 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             self.storage.clean()
         self.setup()
 
-    def search(self, *args, **kwargs):
+    # --- searching: one scored pass for the page; totals and facets from caches ---
+
+    # What search() answers itself; anything else goes to haystack's own.
+    HANDLED = {"fields", "boost", "result_class", "models", "limit_to_registered_models"}
+
+    def searcher(self):
+        """A searcher on the latest generation, kept between searches (its
+        caches and open segments too) and refreshed when the index changes."""
         self.ensure_current()
-        return super().search(*args, **kwargs)
+        current = getattr(self, "_searcher", None)
+        if current is not None and current[0] is self.index:
+            searcher = current[1].refresh()  # the same one when nothing changed
+        else:
+            if current is not None:
+                current[1].close()
+            searcher = self.index.searcher()
+        self._searcher = (self.index, searcher)
+        return searcher
+
+    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None, **kwargs):
+        """haystack's Whoosh search, answered the same way at less cost:
+        the page is one search limited to the page's end; the total and the
+        facet counts come from the matching document numbers (no scoring),
+        counted against per-segment value lists built once per segment, and
+        are cached per index generation; a numeric range in the top-level AND
+        (the date filters) is read from a per-segment sorted term list
+        instead of being expanded into hundreds of terms."""
+        self.ensure_current()
+        limit_models = kwargs.get("limit_to_registered_models")
+        if limit_models is None:
+            limit_models = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
+        other = [k for k, v in kwargs.items() if v and k not in self.HANDLED]
+        if other or limit_models or kwargs.get("models") or not self.setup_complete:
+            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
+                                  end_offset=end_offset, facets=facets, **kwargs)
+        return self._search(query_string, sort_by, start_offset, end_offset, facets or [],
+                            kwargs.get("result_class"))
+
+    def _search(self, query_string, sort_by, start_offset, end_offset, facets, result_class):
+        query_string = str(query_string)
+        if not query_string or (len(query_string) <= 1 and query_string != "*"):
+            return {"results": [], "hits": 0}
+        sortedby, reverse = whoosh_sort(sort_by)
+        searcher = self.searcher()
+        if not searcher.doc_count():
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        parsed = self.parser.parse(query_string)
+        if parsed is None:
+            return {"results": [], "hits": 0}
+        if any(name not in searcher.schema for name in facets):
+            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
+                                  end_offset=end_offset, facets=facets, result_class=result_class)
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        offset = (page_num - 1) * page_length
+        try:
+            rest, allowed, constant = split_ranges(searcher, parsed)
+            total, counts = self.counts(searcher, query_string, rest, allowed, facets)
+            hits = []
+            if offset < total:
+                found = searcher.search(rest, limit=offset + page_length, sortedby=sortedby, reverse=reverse,
+                                        filter=None if allowed is None else set(global_docs(allowed)))
+                hits = list(found[offset : offset + page_length])
+        except ValueError:
+            if not self.silently_fail:
+                raise
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        if total and offset >= total:
+            # As haystack answers for a page past the end.
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        page = Page(hits, total, constant)
+        results = self._process_results(page, query_string=query_string, result_class=result_class)
+        if facets:
+            results["facets"] = {"fields": counts, "dates": {}, "queries": {}}
+        return results
+
+    def counts(self, searcher, query_string, rest, allowed, facets):
+        """(total, {facet: [(value, count)]}) for the query, from the cache
+        when this generation of the index has answered it before."""
+        cache = caches[SEARCH_CACHE] if SEARCH_CACHE else None
+        key = None
+        if cache is not None:
+            key = "search-counts:" + hashlib.sha1(repr((
+                self.real_path or id(self.index), generation_key(searcher), query_string, sorted(facets),
+            )).encode()).hexdigest()
+            found = cache.get(key)
+            if found is not None:
+                return found
+        total, counters = 0, {name: Counter() for name in facets}
+        for sub, base, allow in leaves(searcher, allowed):
+            docs = sub_docs(rest, sub, allow)
+            total += len(docs)
+            for name in facets:
+                values = facet_values(sub.reader(), name)
+                counters[name].update(chain.from_iterable(map(values.__getitem__, docs)))
+        answer = total, {name: facet_list(counter) for name, counter in counters.items()}
+        if cache is not None:
+            cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
+        return answer
 
     def more_like_this(self, *args, **kwargs):
         self.ensure_current()
@@ -173,6 +288,176 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
+
+
+# --- search helpers: caches per segment (segments never change once written) ---
+
+_segment_cache = {}
+_segment_cache_lock = threading.Lock()
+_SEGMENT_CACHE_SIZE = 128  # (segment, field) pairs
+
+
+def per_segment(reader, name, build):
+    """build(reader) for this segment, kept while the segment is in use.
+    Documents deleted after the build keep their entries: they never match."""
+    segment = reader.segment() if reader.is_atomic() else None
+    if segment is None:
+        return build(reader)
+    key = (segment.segment_id(), name)
+    found = _segment_cache.get(key)
+    if found is None:
+        found = build(reader)
+        with _segment_cache_lock:
+            while len(_segment_cache) >= _SEGMENT_CACHE_SIZE:
+                _segment_cache.pop(next(iter(_segment_cache)))
+            _segment_cache[key] = found
+    return found
+
+
+def facet_values(reader, fieldname):
+    """[values of document n] for a segment, (None,) where it has none, as
+    Whoosh's overlapping facet counts them."""
+
+    def build(reader):
+        field = reader.schema[fieldname]
+        lists = {}
+        for btext in field.sortable_terms(reader, fieldname):
+            text = field.from_bytes(btext)
+            for docnum in reader.postings(fieldname, btext).all_ids():
+                lists.setdefault(docnum, []).append(text)
+        shared = {}
+        values = [(None,)] * reader.doc_count_all()
+        for docnum, found in lists.items():
+            found = tuple(found)
+            values[docnum] = shared.setdefault(found, found)
+        return values
+
+    return per_segment(reader, ("facet", fieldname), build)
+
+
+def numeric_terms(reader, fieldname):
+    """(full-precision terms in order, offsets, document numbers) of a
+    numeric field in a segment: the documents of terms[i] are
+    docs[offsets[i]:offsets[i + 1]]."""
+
+    def build(reader):
+        field = reader.schema[fieldname]
+        terms, offsets, docs = [], array("q", [0]), array("q")
+        for btext in field.sortable_terms(reader, fieldname):
+            terms.append(btext)
+            docs.extend(reader.postings(fieldname, btext).all_ids())
+            offsets.append(len(docs))
+        return terms, offsets, docs
+
+    return per_segment(reader, ("range", fieldname), build)
+
+
+def range_docs(reader, rng):
+    """The document numbers in a segment that NumericRange `rng` matches:
+    the same full-precision terms its tiered expansion covers."""
+    field = reader.schema[rng.fieldname]
+    start = None if rng.start is None else field.prepare_number(rng.start)
+    end = None if rng.end is None else field.prepare_number(rng.end)
+    ((low, high, _),) = tiered_ranges(field.numtype, field.bits, field.signed, start, end, 0,
+                                      rng.startexcl, rng.endexcl)
+    if low > high:
+        return set()
+    terms, offsets, docs = numeric_terms(reader, rng.fieldname)
+    i = bisect_left(terms, field.sortable_to_bytes(low, 0))
+    j = bisect_right(terms, field.sortable_to_bytes(high, 0))
+    return set(docs[offsets[i] : offsets[j]]) if i < j else set()
+
+
+def split_ranges(searcher, q):
+    """(the rest of q, {segment base: allowed document numbers} or None,
+    score they added): numeric ranges in a top-level AND become a filter read
+    from `numeric_terms`. They score a constant, so the order is unchanged."""
+    if not isinstance(q, wquery.And):
+        return q, None, 0
+    ranges, rest = [], []
+    for sub in q.subqueries:
+        numeric = type(sub) in (wquery.NumericRange, wquery.DateRange) and sub.constantscore
+        if numeric and isinstance(searcher.schema[sub.fieldname], NUMERIC):
+            ranges.append(sub)
+        else:
+            rest.append(sub)
+    if not ranges:
+        return q, None, 0
+    constant = sum(rng.boost for rng in ranges)
+    allowed = {}
+    for sub, base in searcher.subsearchers or [(searcher, 0)]:
+        reader, docs = sub.reader(), None
+        for rng in ranges:
+            found = range_docs(reader, rng)
+            docs = found if docs is None else docs & found
+        allowed[base] = {d for d in docs if not reader.is_deleted(d)}
+    if not rest:
+        return wquery.Every(), allowed, 0
+    return (rest[0] if len(rest) == 1 else wquery.And(rest, boost=q.boost)), allowed, constant
+
+
+def leaves(searcher, allowed):
+    for sub, base in searcher.subsearchers or [(searcher, 0)]:
+        yield sub, base, None if allowed is None else allowed[base]
+
+
+def global_docs(allowed):
+    return (base + docnum for base, docs in allowed.items() for docnum in docs)
+
+
+def sub_docs(q, subsearcher, allow):
+    """Document numbers in one segment matching q (and in `allow`)."""
+    docs = q.docs(subsearcher)
+    return list(docs) if allow is None else [d for d in docs if d in allow]
+
+
+def facet_list(counter):
+    """[(value, count)] as haystack orders Whoosh's facets: most first, then
+    by value, with None slotted in by its count."""
+    none = counter.pop(None, None)
+    items = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    if none is not None:
+        at = next((i for i, (_, n) in enumerate(items) if n < none), len(items))
+        items.insert(at, (None, none))
+    return items
+
+
+def generation_key(searcher):
+    """What identifies the version of the index a searcher reads: its
+    generation and its segments (a cleared index starts counting again)."""
+    reader = searcher.reader()
+    segments = [
+        (r.segment().segment_id(), r.segment().deleted_count())
+        for r, _ in reader.leaf_readers() if r.is_atomic() and r.segment() is not None
+    ]
+    return reader.generation(), tuple(segments)
+
+
+def whoosh_sort(sort_by):
+    """haystack's order_by list as Whoosh's (sortedby, reverse)."""
+    if not sort_by:
+        return None, False
+    reverse = [s.startswith("-") for s in sort_by]
+    if any(reverse) and not all(reverse):
+        raise SearchBackendError("Whoosh requires all order_by fields to use the same sort direction")
+    return [s.lstrip("-") for s in sort_by], reverse[0]
+
+
+class Page:
+    """The part of a Whoosh ResultsPage that haystack's result processing reads."""
+
+    def __init__(self, hits, total, constant=0):
+        self.hits, self.total, self.constant = hits, total, constant
+
+    def __len__(self):
+        return self.total
+
+    def __iter__(self):
+        return iter(self.hits)
+
+    def score(self, n):
+        score = self.hits[n].score
+        return score + self.constant if score and self.constant else score
 
 
 # --- the queue: keys collected during a transaction, written after commit ----------

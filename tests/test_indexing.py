@@ -262,3 +262,24 @@ def test_several_processes_save_while_others_search_and_nothing_is_lost(index, t
         for i in range(6):
             assert len(ids(content=f"w{n}x{i}")) == 2, (n, i)
         assert ids(content=f"doomed{n}") == set()
+
+
+# --- cached totals and facet counts follow the index ----------------------------------
+
+
+def test_cached_totals_and_facets_change_with_each_write_and_rebuild(index, client):
+    def counts():
+        response = client.get(reverse("search"), {"q": "pelican"})
+        years = {f["label"]: f["count"] for g in response.context["facets"] if g["name"] == "year" for f in g["items"]}
+        return response.context["total"], years
+
+    first = article(body="A pelican.", published=date(2019, 5, 1))
+    assert counts() == (1, {"2019": 1})
+    assert counts() == (1, {"2019": 1})  # answered from the cache
+    second = article(body="Another pelican.")
+    assert counts() == (2, {"2019": 1, "2020": 1})
+    Article.objects.filter(pk=second.pk).update(body="A gull.")  # no signal: the index still has it
+    call_command("rebuild_search_index")
+    assert counts() == (1, {"2019": 1})
+    first.delete()
+    assert counts()[0] == 0

@@ -444,3 +444,37 @@ def test_highlighter_marks_stems_and_prefixes_and_escapes():
     assert out == "&lt;p&gt;<mark>Referendums</mark> &amp; <mark>devolution</mark>&lt;/p&gt;"
     snippet = h.snippet("word " * 200 + "referendum " + "word " * 200, width=60)
     assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>referendum</mark>" in snippet
+
+
+# --- the backend's search answers as haystack's own Whoosh search would ---------------
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "mayor"},
+        {"q": "budget", "type": "quotes"},
+        {"q": '"take the blame"'},
+        {"q": "mayor", "from": "2010", "to": "2016-10"},
+        {"from": "2014-06-01"},
+        {"type": "quotes", "speaker": "councillor-ames", "sort": "oldest"},
+        {"q": "budget OR mayor", "type": "quotes", "place": "england", "sort": "newest"},
+    ],
+)
+def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
+    from haystack import connections
+    from haystack.backends.whoosh_backend import WhooshSearchBackend
+
+    form = search.SearchForm(params)
+    assert form.is_valid(), form.errors
+    data = form.cleaned_data
+    sqs = search.build_queryset(data, search.parse_query(data["q"]))
+    backend = connections["default"].get_backend()
+    args = (sqs.query.build_query(),)
+    for start in (0, 20, 40):
+        kwargs = {"sort_by": sqs.query.order_by or None, "start_offset": start, "end_offset": start + 20,
+                  "facets": search.facet_fields(data["type"]), "limit_to_registered_models": False}
+        ours, theirs = backend.search(*args, **kwargs), WhooshSearchBackend.search(backend, *args, **kwargs)
+        assert ours["hits"] == theirs["hits"]
+        assert ours.get("facets") == theirs.get("facets")
+        assert [(r.id, r.score) for r in ours["results"]] == [(r.id, r.score) for r in theirs["results"]]
