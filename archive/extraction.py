@@ -255,6 +255,17 @@ COORDINATED_VERB_RE = re.compile(r"[^\w\n]{0,3}\s+(?:and|but)\s+(?:also\s+|later
 NOT_SPEAKER_MARKERS = set("via on to at in into toward towards than told asked interviewed contacted".split())
 # "a government Twitter account", "a Facebook post": the platform carried the words.
 PLATFORM_RE = re.compile(r"\s+(?:account|post|page|feed|video|channel|story|profile|handle|live)s?\b")
+# "The Wooster professor", "the Ohio senator": a job with a proper-noun
+# modifier, the way a reporter refers back to the person just quoted.
+EPITHET_RE = re.compile(r"(?:^|\s)[Tt]he\s+(?:[\w-]+\s+){0,2}[A-Z][\w-]+\s+[a-z][\w-]*\s*$")
+# Documents that speak for whoever issued them, by kind: "the decision" is
+# the ruling the article mentioned before.
+DOCUMENT_KINDS = (
+    ("statement", "release", "communiqué", "communique"),
+    ("ruling", "decision", "judgment", "judgement", "verdict"),
+    ("letter",), ("report",), ("notice",), ("tweet",),
+)
+DOCUMENT_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(" + "|".join(k for g in DOCUMENT_KINDS for k in g) + r")\b")
 # Bodies that speak as one though seldom named in full: "the army said".
 FORCES = {"army", "navy", "police", "military"}
 FORCE_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(army|navy|police|military)\s*$", re.IGNORECASE)
@@ -347,7 +358,7 @@ class Context:
 
     def first_entity(self, start, end, people_only=False, allow_possessive=False):
         found = [(s, e, ent) for s, e, ent in self.entities_in(start, end)
-                 if not LAW_RE.search(ent.name) and not self.after_marker(s, NOT_SPEAKER_MARKERS)
+                 if not LAW_RE.search(ent.name) and not self.after_marker(s, NOT_SPEAKER_MARKERS, start)
                  and not PLATFORM_RE.match(self.text, e)]
         for s, e, ent in found:
             if ent.kind == "person" and (allow_possessive or not self.possessive(e)):
@@ -376,8 +387,9 @@ class Context:
                 return ent
         return None
 
-    def after_marker(self, pos, markers):
-        m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, pos - 30):pos])
+    def after_marker(self, pos, markers, start=0):
+        """True when the word before `pos`, and after `start`, is one of `markers`."""
+        m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, pos - 30, start):pos])
         return bool(m) and m.group(1).lower() in markers
 
     def is_object(self, pos):
@@ -476,6 +488,9 @@ class Context:
         force = FORCE_RE.match(phrase)
         if force:
             return self.force(phrase, force.group(1).lower())
+        document = list(DOCUMENT_RE.finditer(phrase))
+        if document:
+            return self.document_source(document[-1].group(1).lower(), pos)
         m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.IGNORECASE)
         if not m:
             return None
@@ -490,6 +505,12 @@ class Context:
             for _, ent in reversed(earlier):
                 if ent.kind == "person" and wanted <= ent.role_words():
                     return ent
+            # "said co-author Karen Alley. The Wooster professor added": a job the
+            # article gave nobody describes the person who spoke last.
+            if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner":
+                last = max(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], default=None)
+                if last and last[1] is not None and last[1].kind == "person":
+                    return last[1]
             return None
         if head in names.ORG_HEADS:
             # "the health ministry": a ministry whose name has "health" in it.
@@ -505,6 +526,24 @@ class Context:
                         return ent
             if head in FORCES:
                 return self.force(phrase, head)
+        return None
+
+    def document_source(self, noun, pos):
+        """ "read the statement", "the summary of the decision read": whoever
+        the article last said issued such a document ("X released a statement",
+        "a ruling by X")."""
+        kinds = next(group for group in DOCUMENT_KINDS if noun in group)
+        pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")s?\b", re.IGNORECASE)
+        for m in reversed(list(pattern.finditer(self.masked, 0, pos))):
+            by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+", self.masked[m.end():m.end() + 60])
+            if by:
+                found = self.first_entity(m.end() + by.end(), m.end() + 60)
+                if found:
+                    return found
+            start = max((a for a, _ in self.sentences() if a <= m.start()), default=0)
+            found = self.first_entity(start, m.start(), allow_possessive=True)
+            if found:
+                return found
         return None
 
     def force(self, phrase, head):
@@ -546,9 +585,17 @@ class Context:
                 return None     # 'Pelosi called it a "breach", according to NBC': Pelosi's word
             return found
         m = POST_INVERTED_RE.match(clause)
+        if m and m.group("verb") in PARTICIPLES:
+            return None     # '... as a "mandate", saying he ...': the sentence's subject spoke
         if m:
             rest = offset + m.start("rest")
             return self.resolve_phrase(rest, offset + len(clause))
+        if quote.text.rstrip().endswith(("?", "!")) and re.match(r"[^\n]*[,:]\s*[“\"]", after[after.index(clause):]):
+            # '"... exempt?" Y said, "..."': the attribution introduces the next
+            # quotation; this one keeps its own, when it has one.
+            found = self.before_quote(quote)
+            if found:
+                return found
         m = POST_SUBJECT_RE.match(clause)
         return self.resolve_subject(offset, offset + m.end("np")) or False
 

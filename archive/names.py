@@ -11,7 +11,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+import names as census_names
 from nameparser.config import CONSTANTS
 
 from archive import gazetteer
@@ -75,7 +77,7 @@ ROLE_WORDS = (
         "teacher student campaigner activist commander envoy diplomat delegate "
         "representative rep executive administrator administration spokesmodel "
         "owner partner boss adviser advisor consultant engineer pastor priest "
-        "bishop archbishop cardinal imam cleric monarch princess prince king queen"
+        "bishop archbishop cardinal imam cleric monarch princess prince king queen whip"
 )
 ) - {"the", "and", "of", "state", "air", "royal", "private", "major", "general", "dean"}
 
@@ -99,6 +101,9 @@ ORG_WORDS = word_set(
     "district territory republic kingdom laboratory laboratories lab labs observatory "
     "academy council"
 )
+# A run ending in one of these names a place or a work, never a person ("Santa Cruz Island").
+FEATURE_WORDS = word_set("island islands peninsula bay river lake mountain mountains valley canyon desert ocean "
+                         "sea coast beach forest studios universe comics accords")
 SURNAME_LIKE_ORG_WORDS = word_set("park street house bank church hall law post mail press court bridge field")
 ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
@@ -346,7 +351,8 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     given = is_given_name(words[0])
     # Arabic and other names with particles run longer: "Zine El Abidine Ben Ali".
     longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
-    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > longest or lower[-1] in ROLE_WORDS:
+    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > longest or lower[-1] in ROLE_WORDS \
+            or lower[-1] in FEATURE_WORDS or plural_role(lower[-1]):
         return False
     # "Cllr Jane Street", "Co-author Min-jun Park": after a job title, an
     # organisation word that is also a common surname still ends a name.
@@ -409,9 +415,11 @@ def has_person_evidence(text, run, role, name, words, counts):
     return bool(
         role
         or is_given_name(words[0])
+        or census_given_name(text, words[0])
         or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
-        or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both)\b", after)
+        or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both|one of)\b", after)
+        or YEAR_OLD_RE.search(before)
         or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
         or next_word(after) in REPORTING_VERBS
         or counts[surname] > 1
@@ -809,7 +817,8 @@ CONNECTORS = {"of", "the", "for", "and", "&"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|Jr\.?|Sr\.?)$")
 # Words that continue a job title after "of": "Secretary of State Mike Pompeo".
 ROLE_OBJECTS = {"state", "defence", "defense", "health", "justice", "education", "interior",
-                "parliament", "congress", "staff", "police", "commons", "lords"}
+                "parliament", "congress", "staff", "police", "commons", "lords", "house", "senate",
+                "assembly", "representatives"}
 
 
 def is_cap(token):
@@ -891,7 +900,12 @@ def is_honorific_token(word):
 def is_role_token(word, is_last):
     bare = word.lower().rstrip(".")
     acronym = len(bare) > 1 and word.rstrip(".").replace(".", "").isupper() and not is_last
-    return bare in ROLE_WORDS or acronym or (not is_last and job_noun(word))
+    return bare in ROLE_WORDS or acronym or (not is_last and (job_noun(word) or plural_role(bare)))
+
+
+def plural_role(word):
+    """"Senators", "Representatives": a job shared by the people named after it."""
+    return len(word) > 5 and word.endswith("s") and word[:-1] in ROLE_WORDS - SURNAME_LIKE_ORG_WORDS
 
 
 def job_noun(word):
@@ -956,6 +970,28 @@ def gazetteer_prefix(tokens):
 def is_given_name(word):
     w = word.lower()
     return w in MALE_NAMES or w in FEMALE_NAMES
+
+
+@lru_cache(maxsize=1)
+def census_given_names():
+    """Given names from the US Census (the `names` package's data): about
+    3,000 that one American in 20,000 or more bears, less the words that are
+    also job titles, organisations or ordinary capitalised words ("Will",
+    "Royal"). Evidence for a two-word run, never a name on its own."""
+    folder = Path(census_names.__file__).parent
+    found = set()
+    for file_name in ("dist.male.first", "dist.female.first"):
+        with open(folder / file_name, encoding="ascii") as lines:
+            # Columns: name, percentage of people, cumulative percentage, rank.
+            found |= {row[0].lower() for row in map(str.split, lines) if float(row[1]) >= 0.005}
+    return found - NOT_NAME_WORDS - ROLE_WORDS - ORG_WORDS - FUNCTION_WORDS - PARTICLES - CONNECTORS
+
+
+def census_given_name(text, word):
+    """A census given name the article never writes in lower case: not "Young"
+    or "Hope" in an article that speaks of young people and hope."""
+    lower = fold(word)
+    return lower in census_given_names() and not re.search(r"\b" + re.escape(lower) + r"\b(?!['’])", text)
 
 
 def clean_name_tokens(tokens):

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from archive import scoring
+from archive import names, scoring
 from archive.extraction import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -427,3 +427,79 @@ def test_an_apposition_opening_with_a_job_title_is_not_the_speaker():
 def test_a_body_speaking_through_its_release_opens_the_sentence():
     result = extract('Greenfarm, in its weekly release, said prices were "holding steady".')
     assert result["quotes"][0]["speaker"] == "Greenfarm"
+
+
+def test_a_common_given_name_from_the_census_makes_a_person():
+    # "Jo" and "Doug" are in no hand-made list; the US Census given names have them.
+    found = people("Voters rejected the plan after Jo Pemberton was defeated.\n\n"
+                   "The crew, Doug Farrant and Ines Quaye, flew on Monday.")
+    assert {"Jo Pemberton", "Doug Farrant"} <= set(found)
+
+
+def test_a_census_given_name_the_article_uses_as_a_word_is_no_evidence():
+    assert names.census_given_name("Hope Okoro spoke. Her team won.", "Hope")
+    assert not names.census_given_name("Hope Valley flooded. There is little hope left.", "Hope")
+    assert names.census_given_name("Don Abeyta said he didn't know. Don't ask.", "Don")
+
+
+def test_an_age_before_a_full_name_makes_a_person():
+    assert "Rangi Tawhiri" in people("The train left at six, and 22-year-old Rangi Tawhiri was its co-pilot.")
+
+
+def test_one_of_after_a_name_makes_a_person():
+    text = ("Volker arranged a meeting between Giuliani, claiming to represent the State Department, "
+            "and Oleksa Dvornyk, one of President Marek's aides.")
+    assert "Oleksa Dvornyk" in people(text)
+
+
+def test_a_plural_job_title_before_names_is_not_part_of_them():
+    found = people("The letter was signed by Representatives Ellis Grange, Adam Toller, and Ruth Amberley.")
+    assert {"Ellis Grange", "Adam Toller", "Ruth Amberley"} <= set(found)
+    assert not any(name.startswith("Representatives") for name in found)
+
+
+def test_speaker_of_the_house_is_a_role():
+    found = people("The Speaker of the House Nora Pellegrini refused.")
+    assert "Nora Pellegrini" in found
+    assert "Speaker" in found["Nora Pellegrini"]["role"]
+
+
+def test_islands_and_bays_are_not_people():
+    found = people("Divers from Santa Lucia Island reached False Bay, said Dr Ama Boateng.")
+    assert "Santa Lucia Island" not in found and "False Bay" not in found
+    assert "Ama Boateng" in found
+
+
+def test_a_participle_after_a_quote_does_not_name_its_object_as_speaker():
+    text = ('Premier Tom Ashdown won. Ties with the European Union (EU) were described by Ashdown as a '
+            '"fresh start", saying he would leave the EU by March.')
+    assert quoted(text) == [("fresh start", "Tom Ashdown")]
+
+
+def test_a_question_followed_by_the_next_speakers_attribution_keeps_its_own_speaker():
+    text = ('Cardinal Lena Moretti said, "Why should bishops be exempt?"  Archbishop Paul Agius said, '
+            '"Bishops serve the people."')
+    assert quoted(text) == [("Why should bishops be exempt?", "Lena Moretti"),
+                            ("Bishops serve the people.", "Paul Agius")]
+
+
+def test_asked_after_a_question_names_the_speaker():
+    assert quoted('"Is this fair?" asked Jane Smith, the chair.') == [("Is this fair?", "Jane Smith")]
+
+
+def test_a_job_with_a_place_refers_back_to_the_person_just_quoted():
+    text = ('"The ice is thinning," said co-author Mara Lindqvist. The Uppsala professor added, '
+            '"We do not yet know how fast."')
+    assert [speaker for _, speaker in quoted(text)] == ["Mara Lindqvist", "Mara Lindqvist"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it():
+    text = ('On Friday, the Northern Rail Authority released a statement about the crash.\n\n'
+            'A spokesperson gave the time. "No staff were hurt;" read the statement; "we will rebuild."')
+    assert [speaker for _, speaker in quoted(text)] == ["Northern Rail Authority", "Northern Rail Authority"]
+
+
+def test_the_decision_speaks_for_the_court_that_issued_the_ruling():
+    text = ('Today the Appeal Court of Ruritania issued a ruling on the election.\n\n'
+            'The summary of the decision read in part: "The count was unlawful."')
+    assert quoted(text)[0][1] == "Appeal Court of Ruritania"
