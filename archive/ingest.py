@@ -1,7 +1,10 @@
 """Turning an article and its extraction into rows. The import command, the
 admin and the re-extract action all go through `save_record` / `apply_extraction`."""
 
+import json
+
 from django.db import transaction
+from django.db.models import Q
 
 from archive import gazetteer
 from archive.extraction import extract
@@ -36,7 +39,9 @@ def find_person(name, kind=Person.PERSON):
     # so this stays one small query however many people there are.
     key = name.casefold()
     surname = name.split()[-1]
-    for person in Person.objects.filter(aliases__icontains=surname)[:50]:
+    # SQLite keeps the JSON as written, with "ó" as "\\u00f3"; PostgreSQL does not.
+    escaped = json.dumps(surname)[1:-1]
+    for person in Person.objects.filter(Q(aliases__icontains=surname) | Q(aliases__icontains=escaped))[:50]:
         if key in (alias.casefold() for alias in person.aliases):
             return person
     return None

@@ -102,3 +102,13 @@ def test_a_person_merged_away_is_found_again_by_their_old_name():
     apply_extraction(article)
     assert article.quotes.get().person == keep
     assert ArticlePerson.objects.filter(article=article, person=keep).exists()
+
+
+def test_a_person_with_an_accented_name_is_found_again_by_an_alias():
+    kept = Person.objects.create(name="Ricardo Rosselló Nevares", aliases=["Ricardo Rosselló"])
+    article = Article.objects.create(
+        headline="Again", body='"We will rebuild," Governor Ricardo Rosselló said.', published=date(2019, 7, 1)
+    )
+    apply_extraction(article)
+    assert article.quotes.get().person == kept
+    assert Person.objects.filter(name__startswith="Ricardo").count() == 1
