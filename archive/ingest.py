@@ -39,7 +39,7 @@ def find_person(name, kind=Person.PERSON):
     # so this stays one small query however many people there are.
     key = name.casefold()
     surname = name.split()[-1]
-    # SQLite keeps the JSON as written, with "ó" as "\\u00f3"; PostgreSQL does not.
+    # SQLite keeps the JSON as written, with "ó" as "\u00f3"; PostgreSQL does not.
     escaped = json.dumps(surname)[1:-1]
     for person in Person.objects.filter(Q(aliases__icontains=surname) | Q(aliases__icontains=escaped))[:50]:
         if key in (alias.casefold() for alias in person.aliases):
