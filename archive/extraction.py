@@ -258,6 +258,12 @@ PLATFORM_RE = re.compile(r"\s+(?:account|post|page|feed|video|channel|story|prof
 # "The Wooster professor", "the Ohio senator": a job with a proper-noun
 # modifier, the way a reporter refers back to the person just quoted.
 EPITHET_RE = re.compile(r"(?:^|\s)[Tt]he\s+(?:[\w-]+\s+){0,2}[A-Z][\w-]+\s+[a-z][\w-]*\s*$")
+# A plural common noun right before the verb is a group nobody names
+# ("the scientists describe", "critics called"), not an earlier "it".
+UNNAMED_GROUP_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+(?:what|which|as)\s+)?(?:(?:the|some|many|several|other|most|few)\s+)?(?:[a-z][\w-]*\s+)?"
+    r"(?!(?:ha|wa|i|thi|u|a|it|hi|hers|its|yours|ours|theirs)s\b)[a-z][a-z-]+[^s']s\s*$"
+)
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
 DOCUMENT_KINDS = (
@@ -437,6 +443,8 @@ class Context:
             found = self.resolve_phrase(p_start, p_end)
             if found is not None:
                 return found
+            if k == len(parts) - 1 and UNNAMED_GROUP_RE.search(piece):
+                return False    # "creating what the scientists describe as": nobody named
         return None
 
     def resolve_phrase(self, start, end, allow_possessive=False):

@@ -503,3 +503,10 @@ def test_the_decision_speaks_for_the_court_that_issued_the_ruling():
     text = ('Today the Appeal Court of Ruritania issued a ruling on the election.\n\n'
             'The summary of the decision read in part: "The count was unlawful."')
     assert quoted(text)[0][1] == "Appeal Court of Ruritania"
+
+
+def test_an_unnamed_group_right_before_the_verb_is_nobody_not_an_earlier_it():
+    text = ('Ferncliff University said the ice was thin. Because warm water is buoyant, says the study, it rises, '
+            'creating what the scientists describe as an "upside-down river".\n\n'
+            'Critics called the plan "a mess", Mayor Ann Hale said.')
+    assert quoted(text) == [("upside-down river", None), ("a mess", "Ann Hale")]
