@@ -264,6 +264,9 @@ UNNAMED_GROUP_RE = re.compile(
     r"^\s*(?:[\w-]+\s+(?:what|which|as)\s+)?(?:(?:the|some|many|several|other|most|few)\s+)?(?:[a-z][\w-]*\s+)?"
     r"(?!(?:ha|wa|i|thi|u|a|it|hi|hers|its|yours|ours|theirs)s\b)[a-z][a-z-]+[^s']s\s*$"
 )
+# A sentence opening on a participle before the quotation: "Calling it ...",
+# "Describing the plan as ...".
+OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming)\b[^.;:]{0,60}$")
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
 DOCUMENT_KINDS = (
@@ -652,12 +655,17 @@ class Context:
 
     def before_quote(self, quote):
         p_start = self.paragraphs[quote.paragraph][0]
+        # A short quotation nobody said ("Anna Franowska of "Have no fear",
+        # a charity, told ...") is a name inside the clause, not its end.
         clause_start = max([p_start] + [q.close_at + 1 for q in self.quotes
-                                        if p_start <= q.close_at < quote.open_at])
+                                        if p_start <= q.close_at < quote.open_at
+                                        and (q.speaker is not None or len(q.text.split()) > 5)])
         before = self.text[clause_start:quote.open_at]
         cuts = [m.end() for m in BOUNDARY_RE.finditer(before) if not m.group().startswith(":")]
         start = clause_start + (cuts[-1] if cuts else 0)
         clause = self.text[start:quote.open_at]
+        if OPENING_PARTICIPLE_RE.match(clause):
+            return self.main_clause_subject(quote)
         for pattern in (ACCORDING_RE, SOURCE_BY_RE, PASSIVE_RE):
             m = pattern.search(clause)
             found = m and self.according_to(start + m.end(), quote.open_at)
@@ -683,6 +691,18 @@ class Context:
             # court"); a following "she said" is that person, not someone named.
             self.events.append((start + verb.start(), None))
         return found
+
+    def main_clause_subject(self, quote):
+        """ 'Calling it "just another apology", Anna Franowska told Reuters': the
+        participle's subject is the main clause's, after the quotation."""
+        end = self.paragraph_end(quote.close_at)
+        tail = re.sub(r"[\"“”‘’]", " ", self.masked[quote.close_at + 1:end])
+        m = re.match(r"[\s,]*", tail)
+        offset = quote.close_at + 1 + m.end()
+        m = POST_SUBJECT_RE.match(tail[m.end():])
+        if not m or NOT_SUBJECT_RE.match(m.group("np")):
+            return None
+        return self.resolve_subject(offset, offset + m.end("np"))
 
     def outlet_verb(self, clause, verb):
         """ "as reported by CNN", "Reuters reported": the outlet is not the speaker."""

@@ -124,7 +124,7 @@ NOT_NAME_WORDS = word_set(
     "yesterday today tomorrow tonight earlier later now again still already here "
     "monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december "
-    "mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue wed thu fri sat sun feb mar apr jun jul aug sep sept oct nov dec "
     "image photo video file picture source sources "
     "mr mrs ms dr is was are were be been has have had will would could should "
     "can may might must do does did just only even about over under between into "

@@ -510,3 +510,19 @@ def test_an_unnamed_group_right_before_the_verb_is_nobody_not_an_earlier_it():
             'creating what the scientists describe as an "upside-down river".\n\n'
             'Critics called the plan "a mess", Mayor Ann Hale said.')
     assert quoted(text) == [("upside-down river", None), ("a mess", "Ann Hale")]
+
+
+def test_an_opening_participle_belongs_to_the_main_clause_subject():
+    text = ('Archbishop Jan Wolny said, "I am sorry."  Calling it "just another apology", Maria Zawada '
+            'of "Safe Haven" told reporters she was not convinced.\n\n'
+            'Describing the plan as "a shambles", the mayor, Tom Reed, said he would vote against it.')
+    assert quoted(text)[1:] == [("just another apology", "Maria Zawada"), ("a shambles", "Tom Reed")]
+
+
+def test_a_short_quoted_name_inside_the_attribution_does_not_cut_it():
+    text = ('Lena Varga of "Safe Haven", a victims\' charity, told Reuters "it looks prepared in advance".')
+    assert quoted(text)[-1] == ("it looks prepared in advance", "Lena Varga")
+
+
+def test_jan_is_a_given_name_not_only_a_month():
+    assert quoted('Archbishop Jan Wolny said, "I am sorry."') == [("I am sorry.", "Jan Wolny")]
