@@ -527,3 +527,8 @@ def test_a_short_quoted_name_inside_the_attribution_does_not_cut_it():
 
 def test_jan_is_a_given_name_not_only_a_month():
     assert quoted('Archbishop Jan Wolny said, "I am sorry."') == [("I am sorry.", "Jan Wolny")]
+
+
+def test_a_numbered_law_is_not_a_speaker():
+    text = 'Republic Act No. 3846, also known as the "Radio Law", states "no station shall operate without a franchise."'
+    assert quoted(text)[-1] == ("no station shall operate without a franchise.", None)
