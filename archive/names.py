@@ -327,7 +327,12 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         # "Sir Keith Morland and Cllr Jo Brant": two people, each named in full.
         k = lower.index("and")
         known = classify_run(text, run[:k], people, orgs, counts, coordinated)
-        return classify_run(text, strip_leading(text, run[k + 1:]), people, orgs, counts, known)
+        second = classify_run(text, strip_leading(text, run[k + 1:]), people, orgs, counts, known)
+        if second and not known and re.match(r",\s+(?:both|each)\b", text[run[-1][2]:]):
+            # "Ababel Yeshaneh and Gelete Burka, both from Ethiopia": the
+            # evidence after the pair is for both.
+            classify_run(text, run[:k], people, orgs, counts, True)
+        return second
     role, name, rest = split_run(run)
     owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
     if owner is not None and not {t[0].lower() for t in name[owner + 1:]} & ORG_WORDS:
@@ -381,7 +386,8 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
                       or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
-        return speaks_as_person(text, name, words)
+        kin = re.search(r"\b(?:" + KIN + r")\s+$", text[max(0, run[0][1] - 20):run[0][1]])
+        return bool(kin) or speaks_as_person(text, name, words)
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
 
 
@@ -937,6 +943,8 @@ def split_run(run):
     for k, (word, _, _) in enumerate(run):
         if is_role_token(word, k == len(run) - 1) and k < len(run) - 1:
             last = k
+    if 0 <= last < len(run) - 2 and run[last + 1][0] == "General":
+        last += 1   # "Solicitor General Jose Calida", "Attorney General"
     role, name = run[:last + 1], run[last + 1:]
     while name:
         lower = name[0][0].lower()

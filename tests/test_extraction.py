@@ -532,3 +532,18 @@ def test_jan_is_a_given_name_not_only_a_month():
 def test_a_numbered_law_is_not_a_speaker():
     text = 'Republic Act No. 3846, also known as the "Radio Law", states "no station shall operate without a franchise."'
     assert quoted(text)[-1] == ("no station shall operate without a franchise.", None)
+
+
+def test_a_relative_named_after_kin_is_a_person_even_when_the_given_name_is_a_town():
+    found = people("Two players, Dorsa Amiri and her younger brother Borna Amiri, were banned.")
+    assert {"Dorsa Amiri", "Borna Amiri"} <= set(found)
+
+
+def test_general_after_a_job_title_is_part_of_the_title():
+    found = people("Solicitor General Jose Calida filed a petition.")
+    assert "Jose Calida" in found and "Solicitor General" in found["Jose Calida"]["role"]
+
+
+def test_both_after_a_pair_of_names_makes_both_people():
+    found = people("Second and third place went to Ababel Yeshaneh and Gelete Burka, both from Ethiopia.")
+    assert {"Ababel Yeshaneh", "Gelete Burka"} <= set(found)
