@@ -244,7 +244,9 @@ SOURCE_BY_RE = re.compile(
     r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;]{0,40}?\b(?:by|from)\s+"
 )
 # Names of laws and treaties; a law "says" things but is not a speaker.
-LAW_RE = re.compile(r"\b(?:Act|Bill|Law|Treaty|Agreement|Accord|Convention|Code|Directive|Regulation|Amendment)(?:\s+No\.?)?$")
+LAW_RE = re.compile(
+    r"\b(?:Act|Bill|Law|Treaty|Agreement|Accord|Convention|Code|Directive|Regulation|Amendment)(?:\s+No\.?)?$"
+)
 SOURCE_AFTER_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + SOURCE_NOUNS + r"\b")
 ADVERBIAL_RE = re.compile(r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
                           r"according|per|via|through|under|over|to)\b", re.IGNORECASE)

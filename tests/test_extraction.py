@@ -530,7 +530,8 @@ def test_jan_is_a_given_name_not_only_a_month():
 
 
 def test_a_numbered_law_is_not_a_speaker():
-    text = 'Republic Act No. 3846, also known as the "Radio Law", states "no station shall operate without a franchise."'
+    text = ('Republic Act No. 3846, also known as the "Radio Law", states '
+            '"no station shall operate without a franchise."')
     assert quoted(text)[-1] == ("no station shall operate without a franchise.", None)
 
 
