@@ -137,8 +137,15 @@ class Parser:
         kind, value = self.peek()
         self.i += 1
         if kind == "op" and value == "NOT":
-            self.out.append("NOT")
-            self.unary(not negated)
+            # Whoosh's parser fails (IndexError) on "NOT NOT x": a run of NOTs
+            # is written as one NOT when odd, none when even.
+            nots = 1
+            while self.peek() == ("op", "NOT"):
+                self.i += 1
+                nots += 1
+            if nots % 2:
+                self.out.append("NOT")
+            self.unary(negated != bool(nots % 2))
         elif kind == "open":
             self.out.append("(")
             if self.peek()[0] == "close":
