@@ -45,7 +45,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from haystack import connections
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DEFAULT_ALIAS, ID
 from haystack.exceptions import SearchBackendError, SkipDocument
 from haystack.signals import BaseSignalProcessor
@@ -286,8 +286,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return self.index.reader()
 
 
+class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    def _convert_datetime(self, date):
+        # haystack's strftime("%Y...") writes the year 1 as "1" on glibc, not
+        # "0001"; Whoosh then reads "10101000000" as day 0 of October 1010 and
+        # raises. A search from=0001 must search, not fail: pad the year.
+        time = date.strftime("%H%M%S") if hasattr(date, "hour") else "000000"
+        return f"{date.year:04d}{date.month:02d}{date.day:02d}{time}"
+
+
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
+    query = ArchiveWhooshSearchQuery
 
 
 # --- search helpers: caches per segment (segments never change once written) ---
