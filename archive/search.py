@@ -388,9 +388,14 @@ def fetch_page(sqs, number, per_page=PER_PAGE):
     return results, total, number
 
 
+# A page past the last is answered with the last one anyway; a huge number
+# (?page=999...9, 400 digits) overflowed haystack's float page arithmetic.
+MAX_PAGE = 10**6
+
+
 def page_number(value):
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
