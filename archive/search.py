@@ -284,7 +284,10 @@ class SearchForm(forms.Form):
     place = forms.CharField(label="Place", required=False, max_length=200)
     kind = forms.ChoiceField(label="Kind of quotation", required=False, choices=[("", "Any"), *Quote.KINDS])
     sort = forms.ChoiceField(label="Order", required=False, choices=SORTS)
-    format = forms.ChoiceField(required=False, choices=[("", "Page"), ("csv", "CSV"), ("json", "JSON")])
+    format = forms.ChoiceField(
+        required=False, choices=[("", "Page"), ("csv", "CSV"), ("json", "JSON")],
+        error_messages={"invalid_choice": "Downloads are in format csv or json, not %(value)s."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
