@@ -14,7 +14,9 @@ DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
 # "informed" and "referred to X as" report words too, though not the way "said" does,
 # so they open no indirect speech (see indirect_speech).
-QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed"}
+QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed",
+                      "reacted", "reacts", "lauded", "lauds", "slammed", "slams", "blasted", "branded", "brands",
+                      "labelled", "labeled", "dismissed", "dismisses"}
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
 PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
                "describing", "calling", "claiming", "warning", "arguing", "insisting"}
@@ -269,12 +271,13 @@ UNNAMED_GROUP_RE = re.compile(
 # A sentence opening on a participle before the quotation: "Calling it ...",
 # "Describing the plan as ...".
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming)\b[^.;:]{0,60}$")
+SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
 DOCUMENT_KINDS = (
     ("statement", "release", "communiqué", "communique"),
     ("ruling", "decision", "judgment", "judgement", "verdict"),
-    ("letter",), ("report",), ("notice",), ("tweet",),
+    ("letter",), ("report",), ("notice",), ("tweet",), ("warning", "advisory", "alert"),
 )
 DOCUMENT_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(" + "|".join(k for g in DOCUMENT_KINDS for k in g) + r")\b")
 # Bodies that speak as one though seldom named in full: "the army said".
@@ -307,6 +310,8 @@ def post_attribution_clause(after, body):
     if POST_INVERTED_RE.match(clause) or re.match(r"(?:according to|per)\b", clause, re.IGNORECASE):
         return clause
     m = POST_SUBJECT_RE.match(clause)
+    if m and m.group("verb").endswith("ing") and len(m.group("np").split()) <= 2:
+        return ""   # '"...," further saying, "..."': the same speaker goes on
     if m and len(m.group("np").split()) <= 9 and not NOT_SUBJECT_RE.match(m.group("np")) \
             and not re.search(r",\s*(?:who|which|whose)\b", m.group("np")):
         return clause
@@ -520,6 +525,11 @@ class Context:
                     return ent
             # "said co-author Karen Alley. The Wooster professor added": a job the
             # article gave nobody describes the person who spoke last.
+            if head in SPOKES:
+                # "The spokesperson added": the body an unnamed spokesperson spoke for.
+                last = max(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], default=None)
+                if last and last[1] is not None and last[1].kind == "organisation":
+                    return last[1]
             if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner":
                 last = max(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], default=None)
                 if last and last[1] is not None and last[1].kind == "person":
@@ -554,9 +564,9 @@ class Context:
                 if found:
                     return found
             start = max((a for a, _ in self.sentences() if a <= m.start()), default=0)
-            found = self.first_entity(start, m.start(), allow_possessive=True)
-            if found:
-                return found
+            for s, _, ent in self.entities_in(start, m.start()):
+                if not self.is_object(s) and not gazetteer.is_place(ent.name) and not LAW_RE.search(ent.name):
+                    return ent
         return None
 
     def force(self, phrase, head):

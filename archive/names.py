@@ -99,11 +99,11 @@ ORG_WORDS = word_set(
     "industries holdings motors motor systems technologies media broadcasting "
     "international global national federal brexit powerhouse region province county "
     "district territory republic kingdom laboratory laboratories lab labs observatory "
-    "academy council"
+    "academy council front"
 )
 # A run ending in one of these names a place or a work, never a person ("Santa Cruz Island").
 FEATURE_WORDS = word_set("island islands peninsula bay river lake mountain mountains valley canyon desert ocean "
-                         "sea coast beach forest studios universe comics accords")
+                         "sea coast beach forest studios universe comics accords rights")
 SURNAME_LIKE_ORG_WORDS = word_set("park street house bank church hall law post mail press court bridge field")
 ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
@@ -333,6 +333,13 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
             # evidence after the pair is for both.
             classify_run(text, run[:k], people, orgs, counts, True)
         return second
+    owner = next((k for k, t in enumerate(run[:-2]) if re.search(r"['’]s$", t[0])), None)
+    if owner is not None and {fold(re.sub(r"['’]s$", "", t[0])) for t in run[:owner + 1]} & ORG_WORDS \
+            and (is_given_name(run[owner + 1][0]) or census_given_name(text, run[owner + 1][0])):
+        # "The Native American Rights Fund's Jacqueline De León": the body,
+        # then its member.
+        add_org(text, orgs, run[:owner + 1])
+        return classify_run(text, run[owner + 1:], people, orgs, counts, coordinated)
     role, name, rest = split_run(run)
     owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
     if owner is not None and not {t[0].lower() for t in name[owner + 1:]} & ORG_WORDS:
@@ -398,6 +405,8 @@ def speaks_as_person(text, name, words):
     after = text[name[-1][2]:name[-1][2] + 40]
     if next_word(after) in REPORTING_VERBS or AGE_RE.match(after):
         return True
+    if prev_word(text[max(0, name[0][1] - 15):name[0][1]]) in INVERTED_VERBS:
+        return True     # '"...", said Vasco Cordeiro'
     surname = re.escape(words[-1])
     for m in re.finditer(r"\b" + surname + r"\b", text):
         if m.start() == name[-1][1]:
@@ -409,6 +418,8 @@ def speaks_as_person(text, name, words):
     return False
 
 
+# Verbs that come before their speaker: '"...," said X'.
+INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
 
@@ -754,7 +765,8 @@ def plain_org_word(text, start, bare, people):
 KIN = ("mother|father|son|daughter|wife|husband|brother|sister|widow|widower|uncle|aunt|"
        "grandmother|grandfather|child|grandson|granddaughter|stepson|stepdaughter|partner|fiancée?")
 SINGLE_NAME_RE = re.compile(
-    r"\b(?:identified (?:only )?as|named|known only as|(?P<kin>" + KIN + r")s?,?|children,?|kids,?)\s+"
+    r"\b(?:identified (?:only )?as|named|known only as|(?:the |a )?(?:pseudonym|alias|first name)|"
+    r"(?P<kin>" + KIN + r")s?,?|children,?|kids,?)\s+"
     r"(?P<names>[A-Z][a-z]+(?:(?:,\s+|,?\s+and\s+)[A-Z][a-z]+)*)\b(?!\s[A-Z])"
 )
 KIN_GENDER = {"mother": "f", "daughter": "f", "wife": "f", "sister": "f", "widow": "f", "aunt": "f",
@@ -792,11 +804,9 @@ def link_bare_names(text, tokens, people, orgs):
             continue
         bare = re.sub(r"['’]s$", "", word)
         folded = fold(bare)
-        target = None
-        for person in reversed(people):
-            if person.mentions and person.mentions[0][0] < start and fold(person.surname) == folded:
-                target = person
-                break
+        # With two Trumps named, a bare "Trump" is the one named more often.
+        same = [p for p in people if p.mentions and p.mentions[0][0] < start and fold(p.surname) == folded]
+        target = max(reversed(same), key=lambda p: len(p.mentions), default=None)
         if target is None and folded not in NOT_NAME_WORDS and SPEAKS_NEXT_RE.match(text, start + len(bare)) \
                 and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS:
             # "Sergey said" after "Sergey M.": a given name alone that speaks is
@@ -911,7 +921,7 @@ def is_role_token(word, is_last):
 
 def plural_role(word):
     """"Senators", "Representatives": a job shared by the people named after it."""
-    return len(word) > 5 and word.endswith("s") and word[:-1] in ROLE_WORDS - SURNAME_LIKE_ORG_WORDS
+    return len(word) > 5 and word.endswith("s") and word[:-1] in ROLE_WORDS - SURNAME_LIKE_ORG_WORDS - {"right"}
 
 
 def job_noun(word):

@@ -548,3 +548,48 @@ def test_general_after_a_job_title_is_part_of_the_title():
 def test_both_after_a_pair_of_names_makes_both_people():
     found = people("Second and third place went to Ababel Yeshaneh and Gelete Burka, both from Ethiopia.")
     assert {"Ababel Yeshaneh", "Gelete Burka"} <= set(found)
+
+
+def test_further_saying_after_a_quote_continues_the_same_speaker():
+    text = ('State Senator Rosa Llanes remarked, "It has been a long fight," further remarking, '
+            '"Women have said it is time."')
+    assert [speaker for _, speaker in quoted(text)] == ["Rosa Llanes", "Rosa Llanes"]
+
+
+def test_a_speaker_given_only_a_pseudonym():
+    text = '"She is trying to split the movement," said a protester using the pseudonym Katya.'
+    assert quoted(text) == [("She is trying to split the movement,", "Katya")]
+
+
+def test_a_surname_that_is_also_a_town_speaks_after_said():
+    text = '"The situation will worsen", said Vasco Cordeiro, the regional president.'
+    assert quoted(text) == [("The situation will worsen", "Vasco Cordeiro")]
+
+
+def test_a_member_named_after_the_possessive_of_their_organisation():
+    text = "The Native Land Rights Fund's Jacqueline De León said, \"The law ignores our communities.\""
+    assert quoted(text) == [("The law ignores our communities.", "Jacqueline De León")]
+
+
+def test_praise_and_scorn_verbs_quote_their_subject():
+    text = ('Prime Minister Ann Dowd spoke. Ann Dowd lauded the rescuers as "true heroes". '
+            'Opposition leader Tim Ealing slammed the plan as "a shambles".')
+    assert quoted(text) == [("true heroes", "Ann Dowd"), ("a shambles", "Tim Ealing")]
+
+
+def test_a_bare_surname_is_the_person_of_that_surname_named_most():
+    text = ('President Donald Tramp spoke. Tramp said it was late. Tramp left. '
+            'His niece Mary Tramp wrote a book. Tramp lauded the book as "a fraud".')
+    assert quoted(text)[-1] == ("a fraud", "Donald Tramp")
+
+
+def test_the_warning_speaks_for_whoever_issued_it():
+    text = ('The Northern Weather Service issued an orange warning for the coast, County Mayo included. '
+            'Harbour master Ian Moss said boats were safe. "Storm Lorenzo will bring high waves", read the warning.')
+    assert quoted(text) == [("Storm Lorenzo will bring high waves", "Northern Weather Service")]
+
+
+def test_the_spokesperson_speaks_for_the_body_just_quoted():
+    text = ('The rules forbid "any political activity," a Eurofed spokesperson stated. '
+            'The spokesperson added that they "would not consider such requests".')
+    assert [speaker for _, speaker in quoted(text)] == ["Eurofed", "Eurofed"]
