@@ -178,7 +178,7 @@ MALE_NAMES = word_set(
     "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
     "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
     "dick colin hugh simon graham ian neil martin stuart alistair duncan harry ron jim tim "
-    "sam dan matt chris nick phil steve jon josh luke jake charlie"
+    "sam dan matt chris nick phil steve jon josh luke jake charlie bill mick"
 ) - FEMALE_NAMES
 
 
@@ -333,6 +333,12 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
             # evidence after the pair is for both.
             classify_run(text, run[:k], people, orgs, counts, True)
         return second
+    last_org = max((k for k, w in enumerate(lower[:-2]) if w in ORG_WORDS), default=None)
+    if last_org is not None and len(run) - last_org - 1 in (2, 3) and "of" not in lower[last_org:] \
+            and (is_given_name(run[last_org + 1][0]) or "-" in run[last_org + 1][0][1:4]):
+        # "director of Amnesty International Man-kei Tam": the body, then its officer.
+        add_org(text, orgs, run[:last_org + 1])
+        return classify_run(text, run[last_org + 1:], people, orgs, counts, coordinated)
     owner = next((k for k, t in enumerate(run[:-2]) if re.search(r"['’]s$", t[0])), None)
     if owner is not None and {fold(re.sub(r"['’]s$", "", t[0])) for t in run[:owner + 1]} & ORG_WORDS \
             and (is_given_name(run[owner + 1][0]) or census_given_name(text, run[owner + 1][0])):

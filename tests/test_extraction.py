@@ -593,3 +593,13 @@ def test_the_spokesperson_speaks_for_the_body_just_quoted():
     text = ('The rules forbid "any political activity," a Eurofed spokesperson stated. '
             'The spokesperson added that they "would not consider such requests".')
     assert [speaker for _, speaker in quoted(text)] == ["Eurofed", "Eurofed"]
+
+
+def test_bill_is_a_given_name_as_well_as_a_law():
+    found = people("Only two presidents were impeached: Andrew Johnson and Bill Clinton. The Housing Bill failed.")
+    assert "Bill Clinton" in found and "Housing Bill" not in found
+
+
+def test_an_officer_named_right_after_their_organisation():
+    text = '"It erodes trust," Hong Kong director of Amnesty International Man-kei Tam said in a statement.'
+    assert quoted(text) == [("It erodes trust,", "Man-kei Tam")]
