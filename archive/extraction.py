@@ -271,6 +271,7 @@ UNNAMED_GROUP_RE = re.compile(
 # A sentence opening on a participle before the quotation: "Calling it ...",
 # "Describing the plan as ...".
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming)\b[^.;:]{0,60}$")
+CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,5}")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
@@ -558,14 +559,24 @@ class Context:
         kinds = next(group for group in DOCUMENT_KINDS if noun in group)
         pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")s?\b", re.IGNORECASE)
         for m in reversed(list(pattern.finditer(self.masked, 0, pos))):
-            by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+", self.masked[m.end():m.end() + 60])
+            by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", self.masked[m.end():m.end() + 60])
             if by:
-                found = self.first_entity(m.end() + by.end(), m.end() + 60)
-                if found:
-                    return found
+                # "the warning issued by Met Éireann": whoever is named right there,
+                # as a body of that name when the article names it nowhere else.
+                at = m.end() + by.end()
+                name = CAPITALISED_RE.match(self.masked, at, at + 80)
+                if name:
+                    found = self.first_entity(at, name.end())
+                    if found or not gazetteer.is_place(name.group()):
+                        return found or self.body_named(name.group())
+                else:
+                    found = self.first_entity(at, at + 60)    # "from her brother, King X"
+                    if found:
+                        return found
             start = max((a for a, _ in self.sentences() if a <= m.start()), default=0)
             for s, _, ent in self.entities_in(start, m.start()):
-                if not self.is_object(s) and not gazetteer.is_place(ent.name) and not LAW_RE.search(ent.name):
+                place = gazetteer.is_place(re.sub(r"^County\s+|\s+(?:County|Province|State)$", "", ent.name))
+                if not self.is_object(s) and not place and not LAW_RE.search(ent.name):
                     return ent
         return None
 

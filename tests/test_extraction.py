@@ -603,3 +603,9 @@ def test_bill_is_a_given_name_as_well_as_a_law():
 def test_an_officer_named_right_after_their_organisation():
     text = '"It erodes trust," Hong Kong director of Amnesty International Man-kei Tam said in a statement.'
     assert quoted(text) == [("It erodes trust,", "Man-kei Tam")]
+
+
+def test_a_document_issued_by_a_body_named_nowhere_else_speaks_for_it():
+    text = ('The orange warning issued by Met Éireann applied to County Galway and County Mayo. '
+            'Gusts were forecast. "Storm Lorenzo will produce high waves", read the warning.')
+    assert quoted(text) == [("Storm Lorenzo will produce high waves", "Met Éireann")]
