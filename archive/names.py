@@ -690,7 +690,7 @@ def org_like_acronym(word):
 
 SOURCE_NOUNS = (r"(?:statement|spokes(?:man|woman|person)|press\s+release|release|notice|letter|"
                 r"tweet|post|message|website|account|announcement|report|filing|complaint|"
-                r"take-?down\s+notice|blog(?:\s+post)?)")
+                r"take-?down\s+notice|blog(?:\s+post)?|office|press\s+office|campaign|camp)")
 # What follows a name that speaks: " said", "'s statement said", "’s DMCA notice alleged".
 SPEAKS_NEXT_RE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}" + SOURCE_NOUNS + r")?\s+(?:also\s+|later\s+|has\s+|had\s+)?"

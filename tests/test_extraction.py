@@ -609,3 +609,8 @@ def test_a_document_issued_by_a_body_named_nowhere_else_speaks_for_it():
     text = ('The orange warning issued by Met Éireann applied to County Galway and County Mayo. '
             'Gusts were forecast. "Storm Lorenzo will produce high waves", read the warning.')
     assert quoted(text) == [("Storm Lorenzo will produce high waves", "Met Éireann")]
+
+
+def test_a_persons_office_speaks_for_them():
+    text = 'Lisa Marsh spoke. Ms Marsh\'s office said in a statement that she "remains committed" to the campaign.'
+    assert quoted(text) == [("remains committed", "Lisa Marsh")]
