@@ -496,7 +496,7 @@ class Context:
     def resolve_role(self, phrase, pos):
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
-        latter = re.search(r"\bthe (latter|former)\b", phrase, re.IGNORECASE)
+        latter = re.search(r"\bthe (latter|former)\W*$", phrase, re.IGNORECASE)   # not "the former minister"
         if latter:
             pair = []
             for s, _, ent in reversed(self.mentions):

@@ -614,3 +614,10 @@ def test_a_document_issued_by_a_body_named_nowhere_else_speaks_for_it():
 def test_a_persons_office_speaks_for_them():
     text = 'Lisa Marsh spoke. Ms Marsh\'s office said in a statement that she "remains committed" to the campaign.'
     assert quoted(text) == [("remains committed", "Lisa Marsh")]
+
+
+def test_the_former_minister_is_a_role_not_the_former_of_two():
+    text = ('Speaking to the BBC, Mr Andy Street said the region was "open for business".\n\n'
+            'Lord Heseltine, the former deputy prime minister, argued for devolution.\n\n'
+            'The former deputy prime minister added: "Cities must lead."')
+    assert quoted(text)[-1] == ("Cities must lead.", "Lord Heseltine")
