@@ -496,8 +496,9 @@ class Context:
     def resolve_role(self, phrase, pos):
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
-        latter = re.search(r"\bthe (latter|former)\W*$", phrase, re.IGNORECASE)   # not "the former minister"
-        if latter:
+        latter = re.search(r"\bthe (latter|former)\b(.*)", phrase, re.IGNORECASE | re.DOTALL)
+        if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | names.ORG_HEADS):
+            # "the latter yesterday confirming", but not "the former deputy prime minister"
             pair = []
             for s, _, ent in reversed(self.mentions):
                 if s < pos and all(ent is not other for other in pair):

@@ -621,3 +621,9 @@ def test_the_former_minister_is_a_role_not_the_former_of_two():
             'Lord Heseltine, the former deputy prime minister, argued for devolution.\n\n'
             'The former deputy prime minister added: "Cities must lead."')
     assert quoted(text)[-1] == ("Cities must lead.", "Lord Heseltine")
+
+
+def test_the_latter_with_an_adverb_is_still_the_second_of_two():
+    text = ('Inquiries were opened by the Federal Aviation Agency and the Rail Safety Board, with the latter '
+            'yesterday confirming they were "not traveling to the scene".')
+    assert quoted(text) == [("not traveling to the scene", "Rail Safety Board")]
