@@ -22,11 +22,13 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev system-deps axe
 
-# Debian packages the browser tests need: Chromium driven by Playwright (never
-# `playwright install`: the tests use Debian's /usr/bin/chromium) and npm for axe-core.
+# Debian packages the tests need: Chromium driven by Playwright (never
+# `playwright install`: the tests use Debian's /usr/bin/chromium), npm for
+# axe-core, and PostgreSQL for the throwaway server of test_postgresql.py.
 system-deps:
 	@missing=""; test -x /usr/bin/chromium || missing="chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
