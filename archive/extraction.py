@@ -299,6 +299,10 @@ SENTENCE_END_RE = re.compile(
 )
 
 
+# A title's full stop ("Dr. Anthony Fauci") ends no clause; it is read as a space.
+TITLE_DOT_RE = re.compile(r"\b(Dr|Mr|Ms|Mrs|St|Jr|Sr|Lt|Gen|Gov|Sen|Rep|Col|Sgt|Prof|Capt|Rev)\.(?=\s)")
+
+
 def post_attribution_clause(after, body):
     """The words after a closing mark when they attribute it: `", she said`."""
     if not (re.search(r"[,?!—–-]\W*$", body) or re.match(r"\s*[,—–]", after)
@@ -608,7 +612,7 @@ class Context:
 
     def after_quote(self, quote):
         end = self.paragraph_end(quote.close_at)
-        after = self.text[quote.close_at + 1:end]
+        after = TITLE_DOT_RE.sub(r"\1 ", self.text[quote.close_at + 1:end])
         clause = post_attribution_clause(after, quote.text)
         if not clause:
             return None

@@ -627,3 +627,9 @@ def test_the_latter_with_an_adverb_is_still_the_second_of_two():
     text = ('Inquiries were opened by the Federal Aviation Agency and the Rail Safety Board, with the latter '
             'yesterday confirming they were "not traveling to the scene".')
     assert quoted(text) == [("not traveling to the scene", "Rail Safety Board")]
+
+
+def test_a_titles_full_stop_does_not_end_the_attribution_after_a_quote():
+    text = ('"We are seeing progress," Dr. Anthony Faust, the nation\'s top disease expert, told CNN on Sunday.\n\n'
+            '"It is over," said Sen. Mitch McCall.')
+    assert quoted(text) == [("We are seeing progress,", "Anthony Faust"), ("It is over,", "Mitch McCall")]
