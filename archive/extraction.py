@@ -31,6 +31,11 @@ NAMING_RE = re.compile(
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+# "what he called", "which the Treasury called": someone's words, not a name.
+SPEAKER_CALLED_RE = re.compile(
+    r"\b(?:what|which|whom?|that)\s+(?:he|she|they|we|it|the\s+[\w-]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:called|dubbed|labell?ed|branded|described\s+as)\s*$"
+)
 PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|News|Herald|Journal|Guardian|Telegraph|Gazette|Tribune|Mail|Express|"
@@ -177,7 +182,7 @@ def classify(text, quote, paragraphs):
     before = text[p_start:quote.open_at]
     after = text[quote.close_at + 1:p_end]
     words = re.findall(r"[\w'’\[\]]+", quote.text)
-    if not words or NAMING_RE.search(before.rstrip(" ")):
+    if not words or (NAMING_RE.search(before.rstrip(" ")) and not SPEAKER_CALLED_RE.search(before)):
         return False
     attributed = bool(post_attribution_clause(after, quote.text))
     if not attributed and title_like(words, quote.text):

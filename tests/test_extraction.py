@@ -633,3 +633,9 @@ def test_a_titles_full_stop_does_not_end_the_attribution_after_a_quote():
     text = ('"We are seeing progress," Dr. Anthony Faust, the nation\'s top disease expert, told CNN on Sunday.\n\n'
             '"It is over," said Sen. Mitch McCall.')
     assert quoted(text) == [("We are seeing progress,", "Anthony Faust"), ("It is over,", "Mitch McCall")]
+
+
+def test_what_someone_called_is_their_quotation_not_a_name():
+    text = ('Chancellor Tom Osric signed the deal, which the Treasury called "transformational". '
+            'A group called "Friends of the Canal" objected.')
+    assert quoted(text) == [("transformational", "Treasury")]
