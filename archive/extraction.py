@@ -456,7 +456,10 @@ class Context:
             appositive = k > 0 and (re.match(r"\s*(?:the|a|an|another|[a-z])", piece) or role_first) \
                 and not re.match(r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
                                  r"for|from|by|since|during|when|then|so|although|though)\b", piece)
-            if appositive and self.first_entity(*parts[k - 1][:2]):
+            # "the deal, which the Treasury called": a relative clause right before
+            # the verb holds its subject; one between commas is an aside.
+            relative = re.match(r"\s*(?:which|what)\b", piece) and not self.masked[p_end:end].strip()
+            if appositive and not relative and self.first_entity(*parts[k - 1][:2]):
                 continue
             if k > 0 and ADVERBIAL_RE.match(piece) and "," in self.masked[p_end:end]:
                 continue    # "X, in remarks to the BBC, said": the BBC did not speak
