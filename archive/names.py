@@ -322,6 +322,8 @@ ORG_NAME_STARTS = word_set("state city government council police court ministry 
 
 
 def classify_run(text, run, people, orgs, counts, coordinated=False):
+    while len(run) > 2 and run[-1][0].rstrip(".") in POSTNOMINALS:
+        run = run[:-1]  # "Durham Hall QC", "Tim Farron MP": letters after a name
     lower = [t[0].lower().rstrip(".") for t in run]
     if "and" in lower and not set(lower) & ORG_WORDS:
         # "Sir Keith Morland and Cllr Jo Brant": two people, each named in full.
@@ -394,6 +396,8 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
                 and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text))
     if gazetteer.is_place(" ".join(words)):
         return False
+    if POSTNOMINAL_RE.match(text, name[-1][2]):
+        return True     # only people are QCs, MPs or OBEs
     particle = any(w in PARTICLES for w in lower[1:-1])
     if not given and not role and not particle and (gazetteer.is_place(words[0])
                       or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
@@ -424,6 +428,9 @@ def speaks_as_person(text, name, words):
     return False
 
 
+# Letters after a person's name: honours, degrees, seats, silk.
+POSTNOMINALS = set("QC KC MP MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE GBE FRS PhD JP".split())
+POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len, reverse=True)) + r")\b")
 # Verbs that come before their speaker: '"...," said X'.
 INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")

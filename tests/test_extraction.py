@@ -639,3 +639,9 @@ def test_what_someone_called_is_their_quotation_not_a_name():
     text = ('Chancellor Tom Osric signed the deal, which the Treasury called "transformational". '
             'A group called "Friends of the Canal" objected.')
     assert quoted(text) == [("transformational", "Treasury")]
+
+
+def test_letters_after_a_name_are_not_part_of_it_and_show_a_person():
+    text = ('Tim Farrant MP said the cuts were "savage".\n\n'
+            'Durham Hall QC, for the family, said the police "showed no respect".')
+    assert quoted(text) == [("savage", "Tim Farrant"), ("showed no respect", "Durham Hall")]
