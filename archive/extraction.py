@@ -16,7 +16,8 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
 # so they open no indirect speech (see indirect_speech).
 QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed",
                       "reacted", "reacts", "lauded", "lauds", "slammed", "slams", "blasted", "branded", "brands",
-                      "labelled", "labeled", "dismissed", "dismisses"}
+                      "labelled", "labeled", "dismissed", "dismisses", "denounced", "denounces", "decried",
+                      "derided", "mocked", "ridiculed"}
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
 PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
                "describing", "calling", "claiming", "warning", "arguing", "insisting"}
@@ -261,7 +262,8 @@ COORDINATED_VERB_RE = re.compile(r"[^\w\n]{0,3}\s+(?:and|but)\s+(?:also\s+|later
                                  + VERB_RE.pattern[2:-2] + r")\b")
 # A name right after these is where or to whom words were said, not who said
 # them: "via Twitter", "told Martin Smith", "in a post on Instagram".
-NOT_SPEAKER_MARKERS = set("via on to at in into toward towards than told asked interviewed contacted".split())
+NOT_SPEAKER_MARKERS = set("via on to at in into toward towards than told asked interviewed contacted "
+                          "with against about".split())
 # "a government Twitter account", "a Facebook post": the platform carried the words.
 PLATFORM_RE = re.compile(r"\s+(?:account|post|page|feed|video|channel|story|profile|handle|live)s?\b")
 # "The Wooster professor", "the Ohio senator": a job with a proper-noun
@@ -384,8 +386,10 @@ class Context:
 
     def first_entity(self, start, end, people_only=False, allow_possessive=False):
         found = [(s, e, ent) for s, e, ent in self.entities_in(start, end)
-                 if not LAW_RE.search(ent.name) and not self.after_marker(s, NOT_SPEAKER_MARKERS, start)
-                 and not PLATFORM_RE.match(self.text, e)]
+                 if not LAW_RE.search(ent.name) and not PLATFORM_RE.match(self.text, e)
+                 and (not self.after_marker(s, NOT_SPEAKER_MARKERS, start)
+                      # "with Zinichev describing it as": the subject of the participle
+                      or (self.after_marker(s, {"with"}, start) and re.match(r"\s+\w+ing\b", self.text[e:e + 30])))]
         for s, e, ent in found:
             if ent.kind == "person" and (allow_possessive or not self.possessive(e)):
                 return ent
