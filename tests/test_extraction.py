@@ -649,6 +649,6 @@ def test_letters_after_a_name_are_not_part_of_it_and_show_a_person():
 
 def test_a_name_after_with_is_no_speaker_unless_it_leads_a_participle():
     text = ('President Donald Tramp refused. Other Republicans have broken with Tramp and urged him to go, '
-            'such as former governor Chris Christo, who denounced the legal team\'s claims as a "national disgrace".\n\n'
+            'such as former governor Chris Christo, who denounced the team\'s claims as a "national disgrace".\n\n'
             'Search was suspended, with Minister Yevgeny Zinin describing the "real threat of collapse".')
     assert quoted(text) == [("national disgrace", "Chris Christo"), ("real threat of collapse", "Yevgeny Zinin")]
