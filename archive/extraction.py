@@ -6,6 +6,7 @@ scored without a database. `extract(text)` is the entry point."""
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from archive import gazetteer, names
 from archive.names import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
@@ -279,6 +280,9 @@ UNNAMED_GROUP_RE = re.compile(
 # "Describing the plan as ...".
 OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming)\b[^.;:]{0,60}$")
 CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,5}")
+# Lower-case nouns for people: "Trump loyalist", "Grateful Dead drummer".
+AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
+                           r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
@@ -479,7 +483,7 @@ class Context:
         if pronoun:
             # "On the day after the Court of Session ruling he said": he spoke.
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
-        entity = self.first_entity(start, end, people_only=True) or self.source_owner(start, end) \
+        entity = self.head_person(start, end) or self.source_owner(start, end) \
             or self.first_entity(start, end, allow_possessive=allow_possessive)
         if entity:
             return entity
@@ -488,6 +492,22 @@ class Context:
         if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
         return self.resolve_role(phrase, start)
+
+    def head_person(self, start, end):
+        """The first person named in a stretch, or the last when only job words
+        stand between them: "Trump loyalist Stephen Schwarzman said"."""
+        first = self.first_entity(start, end, people_only=True)
+        if first is None:
+            return None
+        people = [(s, e, ent) for s, e, ent in self.entities_in(start, end) if ent.kind == "person"]
+        for (_, e1, ent1), (s2, e2, ent2) in pairwise(people):
+            between = self.masked[e1:s2]
+            words = between.split()
+            if ent1 is first and ent2 is not first and 1 <= len(words) <= 3 \
+                    and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) for w in words) \
+                    and not self.possessive(e2):
+                return ent2
+        return first
 
     def resolve_pronoun(self, pronoun, pos):
         gender = PRONOUNS[pronoun]

@@ -652,3 +652,9 @@ def test_a_name_after_with_is_no_speaker_unless_it_leads_a_participle():
             'such as former governor Chris Christo, who denounced the team\'s claims as a "national disgrace".\n\n'
             'Search was suspended, with Minister Yevgeny Zinin describing the "real threat of collapse".')
     assert quoted(text) == [("national disgrace", "Chris Christo"), ("real threat of collapse", "Yevgeny Zinin")]
+
+
+def test_a_person_named_as_a_modifier_is_not_the_speaker():
+    text = ('President Donald Tramp lost. Businessman and Tramp loyalist Stephen Schwarz said the president '
+            'should "move on".\n\nPresident Donald Tramp congratulated Pelosa, saying, "We will work together."')
+    assert quoted(text) == [("move on", "Stephen Schwarz"), ("We will work together.", "Donald Tramp")]
