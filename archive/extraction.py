@@ -728,9 +728,28 @@ class Context:
             return self.main_clause_subject(quote)
         for pattern in (ACCORDING_RE, SOURCE_BY_RE, PASSIVE_RE):
             m = pattern.search(clause)
-            found = m and self.according_to(start + m.end(), quote.open_at)
+            if not m:
+                continue
+            # "According to police and county officials, Zhukovskyy was driving
+            # '...'": the source is the phrase up to the comma, not whoever follows.
+            comma = clause.find(",", m.end())
+            if pattern is ACCORDING_RE and comma > 0 and VERB_RE.search(clause, comma):
+                continue    # "According to ISNA, the prosecutor said": the prosecutor spoke
+            source_end = start + comma if pattern is ACCORDING_RE and comma > 0 else quote.open_at
+            pronoun = re.fullmatch(r"\s*(him|her|them|it)\s*", self.masked[start + m.end():source_end])
+            if pronoun:
+                # "According to him, ...": whoever "he" is.
+                subject = {"him": "he", "her": "she", "them": "they", "it": "it"}[pronoun.group(1)]
+                return self.resolve_pronoun(subject, start + m.end()) or False
+            found = self.according_to(start + m.end(), source_end)
+            if found and source_end < quote.open_at and OUTLET_WORDS.search(found.name):
+                # "According to the BBC, a spokesman for Downing Street ...": the
+                # outlet reported it; whoever else the sentence names spoke.
+                found = self.according_to(start + m.end(), quote.open_at)
             if found:
                 return found
+            if source_end < quote.open_at:
+                return False
         verbs = [v for v in VERB_RE.finditer(clause) if not self.outlet_verb(clause, v)]
         if not verbs and COORDINATED_VERB_RE.match(self.masked, quote.close_at + 1):
             # 'X gave its "deepest sympathies" and said ...': X's words.

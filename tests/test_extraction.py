@@ -658,3 +658,16 @@ def test_a_person_named_as_a_modifier_is_not_the_speaker():
     text = ('President Donald Tramp lost. Businessman and Tramp loyalist Stephen Schwarz said the president '
             'should "move on".\n\nPresident Donald Tramp congratulated Pelosa, saying, "We will work together."')
     assert quoted(text) == [("move on", "Stephen Schwarz"), ("We will work together.", "Donald Tramp")]
+
+
+def test_according_to_names_its_source_up_to_the_comma():
+    text = ('Vlad Zhukov, 23, pleaded not guilty. According to police and county officials, Zhukov was driving '
+            '"erratically" that night.\n\n'
+            'According to the news agency ISNA, the prosecutor, Ali Mehr, said they must face "murder charges".')
+    assert quoted(text) == [("erratically", None), ("murder charges", "Ali Mehr")]
+
+
+def test_according_to_an_outlet_the_person_it_reports_spoke():
+    text = ('Cherry Lane won.\n\nAccording to the BBC, a spokesman for 10 Downing Street expressed '
+            'disappointment; "The government will appeal."')
+    assert quoted(text)[-1] == ("The government will appeal.", "Downing Street")
