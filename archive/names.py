@@ -251,7 +251,8 @@ def fold(word):
 def find_entities(text):
     """People and organisations in `text` with the offsets of every mention."""
     tokens = tokenize(text)
-    counts = Counter(fold(w) for w in re.findall(r"[\w-]+", text))
+    # Capitalised uses only: "the country" does not make "Black Country" a surname twice.
+    counts = Counter(fold(w) for w in re.findall(r"[\w-]+", text) if w[:1].isupper())
     people, orgs = [], []
     for run in capitalised_runs(text, tokens):
         run = strip_leading(text, run)

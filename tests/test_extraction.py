@@ -671,3 +671,8 @@ def test_according_to_an_outlet_the_person_it_reports_spoke():
     text = ('Cherry Lane won.\n\nAccording to the BBC, a spokesman for 10 Downing Street expressed '
             'disappointment; "The government will appeal."')
     assert quoted(text)[-1] == ("The government will appeal.", "Downing Street")
+
+
+def test_a_lower_case_word_elsewhere_is_no_evidence_for_a_name():
+    found = people("The people of the Black Country spoke. It is the most ambitious deal in the country.")
+    assert "Black Country" not in found
