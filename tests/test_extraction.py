@@ -674,5 +674,5 @@ def test_according_to_an_outlet_the_person_it_reports_spoke():
 
 
 def test_a_lower_case_word_elsewhere_is_no_evidence_for_a_name():
-    found = people("The people of the Black Country spoke. It is the most ambitious deal in the country.")
+    found = people("The people of the Black Country have made their views clear. It is the best deal in the country.")
     assert "Black Country" not in found
