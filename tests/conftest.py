@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_search_helpers import delete_cast, make_cast, temporary_index
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "articles"
 
@@ -9,3 +11,14 @@ SEEDS = ROOT / "seeds" / "articles"
 @pytest.fixture
 def seeds_dir():
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def indexed_cast(tmp_path_factory, django_db_setup, django_db_blocker):
+    """The cast in the database and in a throwaway index, for a module's tests."""
+    with temporary_index(tmp_path_factory.mktemp("whoosh") / "index"):
+        with django_db_blocker.unblock():
+            cast = make_cast()
+        yield cast
+        with django_db_blocker.unblock():
+            delete_cast()

@@ -8,8 +8,6 @@ comes back raw."""
 import pytest
 from django.urls import reverse
 
-from tests.test_search_helpers import delete_cast, make_cast, temporary_index
-
 OK = {200, 400, 404}
 SCRIPT = "<script>alert('x1')</script>"
 ATTR = '"><img src=x onerror=alert(2)>'
@@ -28,13 +26,8 @@ def qs(*pairs):
 
 
 @pytest.fixture(scope="module")
-def cast(tmp_path_factory, django_db_setup, django_db_blocker):
-    with temporary_index(tmp_path_factory.mktemp("whoosh") / "index"):
-        with django_db_blocker.unblock():
-            cast = make_cast()
-        yield cast
-        with django_db_blocker.unblock():
-            delete_cast()
+def cast(indexed_cast):
+    return indexed_cast
 
 
 def fetch(client, url):

@@ -11,17 +11,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from archive import search
-from tests.test_search_helpers import delete_cast, make_cast, temporary_index
 
 
 @pytest.fixture(scope="module")
-def cast(tmp_path_factory, django_db_setup, django_db_blocker):
-    with temporary_index(tmp_path_factory.mktemp("whoosh") / "index"):
-        with django_db_blocker.unblock():
-            cast = make_cast()
-        yield cast
-        with django_db_blocker.unblock():
-            delete_cast()
+def cast(indexed_cast):
+    return indexed_cast
 
 
 @pytest.fixture

@@ -125,3 +125,4 @@ def delete_cast():
     Article.objects.all().delete()
     Person.objects.all().delete()
     Place.objects.all().delete()
+
