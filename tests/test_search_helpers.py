@@ -125,4 +125,3 @@ def delete_cast():
     Article.objects.all().delete()
     Person.objects.all().delete()
     Place.objects.all().delete()
-
