@@ -77,7 +77,7 @@ ROLE_WORDS = (
         "teacher student campaigner activist commander envoy diplomat delegate "
         "representative rep executive administrator administration spokesmodel "
         "owner partner boss adviser advisor consultant engineer pastor priest "
-        "bishop archbishop cardinal imam cleric monarch princess prince king queen whip"
+        "bishop archbishop cardinal imam cleric monarch princess prince king queen whip taoiseach tánaiste"
 )
 ) - {"the", "and", "of", "state", "air", "royal", "private", "major", "general", "dean"}
 
@@ -372,7 +372,10 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     given = is_given_name(words[0])
     # Arabic and other names with particles run longer: "Zine El Abidine Ben Ali".
     longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
-    if any(w in NOT_NAME_WORDS for w in lower) or len(words) > longest or lower[-1] in ROLE_WORDS \
+    # "Theresa May": a month or a modal verb is a surname after a known given name.
+    surname_word = len(lower) == 2 and lower[-1] in ("may", "march") and given
+    if any(w in NOT_NAME_WORDS for w in lower[:len(lower) - surname_word]) or len(words) > longest \
+            or lower[-1] in ROLE_WORDS \
             or lower[-1] in FEATURE_WORDS or plural_role(lower[-1]):
         return False
     # "Cllr Jane Street", "Co-author Min-jun Park": after a job title, an

@@ -676,3 +676,9 @@ def test_according_to_an_outlet_the_person_it_reports_spoke():
 def test_a_lower_case_word_elsewhere_is_no_evidence_for_a_name():
     found = people("The people of the Black Country have made their views clear. It is the best deal in the country.")
     assert "Black Country" not in found
+
+
+def test_theresa_may_and_the_taoiseach_are_people():
+    found = people("Johnson became leader after Theresa May stepped down. He met Taoiseach Leo Varadkar in Dublin.")
+    assert {"Theresa May", "Leo Varadkar"} <= set(found)
+    assert "May" not in people("Talks resumed in May. Officials May Be Wrong, a book, sold well.")
