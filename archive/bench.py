@@ -34,8 +34,26 @@ def bench_extraction(rounds=3):
     )
 
 
+def bench_long_text():
+    """A long article in one paragraph, at two lengths: the ratio shows whether
+    extraction time grows with the text (about 4) or faster (16 for quadratic)."""
+    from archive.extraction import extract
+
+    unit = 'Mr Smith said "yes", and then Ms Jones said "no", according to the BBC. The statement was "final". '
+    timings = {}
+    for n in (400, 1600):
+        text = unit * n
+        start = time.perf_counter()
+        extract(text)
+        timings[n] = (time.perf_counter() - start, len(text.split()))
+    (short, short_words), (long, long_words) = timings[400], timings[1600]
+    print(f"  one long paragraph: {short_words:,} words {short * 1000:.0f} ms, {long_words:,} words "
+          f"{long * 1000:.0f} ms (ratio {long / short:.1f} for 4 times the text)")
+
+
 def main():
     bench_extraction()
+    bench_long_text()
     sys.stdout.flush()
     try:
         from archive import bench_search

@@ -6,6 +6,7 @@ scored without a database. `extract(text)` is the entry point."""
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from archive import gazetteer, names
@@ -176,13 +177,17 @@ def make_quote(text, open_at, close_at, paragraph):
     return Quote(start, end, open_at, close_at, paragraph, text=body)
 
 
+# Characters either side of a quotation that classify() reads.
+CONTEXT = 600
+
 # --- which spans are quotations, and what kind ---------------------------------
 
 def classify(text, quote, paragraphs):
     """Keep quotations, drop titles, nicknames and scare quotes; set the kind."""
     p_start, p_end = paragraphs[quote.paragraph]
-    before = text[p_start:quote.open_at]
-    after = text[quote.close_at + 1:p_end]
+    # What decides is close by; a bound keeps a page-long paragraph linear.
+    before = text[max(p_start, quote.open_at - CONTEXT):quote.open_at]
+    after = text[quote.close_at + 1:min(p_end, quote.close_at + 1 + CONTEXT)]
     words = re.findall(r"[\w'’\[\]]+", quote.text)
     if not words or (NAMING_RE.search(before.rstrip(" ")) and not SPEAKER_CALLED_RE.search(before)):
         return False
@@ -342,8 +347,9 @@ class Context:
 
     def __init__(self, text, entities, quotes, paragraphs):
         self.text = text
-        self.quotes = quotes
+        self.quotes = sorted(quotes, key=lambda q: q.open_at)
         self.paragraphs = paragraphs
+        self.paragraph_starts = [start for start, _ in paragraphs]
         self.quoted = sorted((q.open_at, q.close_at) for q in quotes)
         self.quote_starts = [a for a, _ in self.quoted]
         self.masked = mask(text, self.quoted)
@@ -354,6 +360,17 @@ class Context:
         self.mention_starts = [s for s, _, _ in self.mentions]
         self.forces = {}
         self.events = self.subject_events()
+
+    def quotes_before(self, quote, start):
+        """The quotations closed between `start` and this one's opening mark."""
+        k = bisect_left(self.quote_starts, quote.open_at)
+        found = []
+        for other in reversed(self.quotes[max(0, k - 50):k]):
+            if other.close_at < start:
+                break
+            if other.close_at < quote.open_at:
+                found.append(other)
+        return found
 
     def in_quote(self, pos):
         k = bisect_right(self.quote_starts, pos - 1) - 1
@@ -368,6 +385,10 @@ class Context:
             if first and not head.lstrip().startswith(("“", '"', "‘")):
                 events.append((start, first))
         return events
+
+    @cached_property
+    def sentence_starts(self):
+        return [start for start, _ in self.sentences()]
 
     def sentences(self):
         spans = []
@@ -595,7 +616,8 @@ class Context:
         "a ruling by X")."""
         kinds = next(group for group in DOCUMENT_KINDS if noun in group)
         pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")s?\b", re.IGNORECASE)
-        for m in reversed(list(pattern.finditer(self.masked, 0, pos))):
+        # The last five mentions within a few pages' reach.
+        for m in list(pattern.finditer(self.masked, max(0, pos - 8000), pos))[:-6:-1]:
             by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", self.masked[m.end():m.end() + 60])
             if by:
                 # "the warning issued by Met Éireann": whoever is named right there,
@@ -610,7 +632,8 @@ class Context:
                     found = self.first_entity(at, at + 60)    # "from her brother, King X"
                     if found:
                         return found
-            start = max((a for a, _ in self.sentences() if a <= m.start()), default=0)
+            k = bisect_right(self.sentence_starts, m.start()) - 1
+            start = self.sentence_starts[k] if k >= 0 else 0
             for s, _, ent in self.entities_in(start, m.start()):
                 place = gazetteer.is_place(re.sub(r"^County\s+|\s+(?:County|Province|State)$", "", ent.name))
                 if not self.is_object(s) and not place and not LAW_RE.search(ent.name):
@@ -643,7 +666,7 @@ class Context:
         return speaker
 
     def after_quote(self, quote):
-        end = self.paragraph_end(quote.close_at)
+        end = min(self.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
         after = TITLE_DOT_RE.sub(r"\1 ", self.text[quote.close_at + 1:end])
         clause = post_attribution_clause(after, quote.text)
         if not clause:
@@ -714,12 +737,11 @@ class Context:
         return self.forces[name]
 
     def before_quote(self, quote):
-        p_start = self.paragraphs[quote.paragraph][0]
+        p_start = max(self.paragraphs[quote.paragraph][0], quote.open_at - CONTEXT)
         # A short quotation nobody said ("Anna Franowska of "Have no fear",
         # a charity, told ...") is a name inside the clause, not its end.
-        clause_start = max([p_start] + [q.close_at + 1 for q in self.quotes
-                                        if p_start <= q.close_at < quote.open_at
-                                        and (q.speaker is not None or len(q.text.split()) > 5)])
+        clause_start = max([p_start] + [q.close_at + 1 for q in self.quotes_before(quote, p_start)
+                                        if q.speaker is not None or len(q.text.split()) > 5])
         before = self.text[clause_start:quote.open_at]
         cuts = [m.end() for m in BOUNDARY_RE.finditer(before) if not m.group().startswith(":")]
         start = clause_start + (cuts[-1] if cuts else 0)
@@ -790,15 +812,16 @@ class Context:
                                                                 OUTLET_WORDS.search(clause[:verb.start()]))
 
     def previous_in_sentence(self, quote, start):
-        for other in reversed(self.quotes):
-            if other.close_at < quote.open_at and other.close_at >= start - 2 and other.speaker:
+        for other in self.quotes_before(quote, start - 2):
+            if other.speaker:
                 return other.speaker
         return False
 
     def continuation(self, quote, p_start):
         """A quotation with no verb continues the last speaker, in the same
         paragraph or when it opens its paragraph."""
-        earlier = [q for q in self.quotes if q.close_at < quote.open_at]
+        earlier = self.quotes[max(0, bisect_left(self.quote_starts, quote.open_at) - 1):][:1]
+        earlier = [q for q in earlier if q.close_at < quote.open_at]
         if earlier and earlier[-1].paragraph == quote.paragraph:
             return earlier[-1].speaker
         if self.text[p_start:quote.open_at].strip():
@@ -817,9 +840,9 @@ class Context:
                 self.events.append((start + verb.start(), entity))
 
     def paragraph_end(self, pos):
-        for start, end in self.paragraphs:
-            if start <= pos < end:
-                return end
+        k = bisect_right(self.paragraph_starts, pos) - 1
+        if k >= 0 and pos < self.paragraphs[k][1]:
+            return self.paragraphs[k][1]
         return len(self.text)
 
     # -- reported speech without quotation marks
@@ -840,7 +863,8 @@ class Context:
             if not isinstance(speaker, Entity):
                 continue
             self.events.append((start + verb.start(), speaker))
-            quoted = any(start <= a < end for a, _ in self.quoted)
+            k = bisect_left(self.quote_starts, start)
+            quoted = k < len(self.quote_starts) and self.quote_starts[k] < end
             clause = "" if quoted else indirect_clause(sentence, verb)
             if clause:
                 c_start = start + sentence.index(clause, verb.end())

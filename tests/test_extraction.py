@@ -682,3 +682,4 @@ def test_theresa_may_and_the_taoiseach_are_people():
     found = people("Johnson became leader after Theresa May stepped down. He met Taoiseach Leo Varadkar in Dublin.")
     assert {"Theresa May", "Leo Varadkar"} <= set(found)
     assert "May" not in people("Talks resumed in May. Officials May Be Wrong, a book, sold well.")
+
