@@ -4,7 +4,7 @@ Plain functions, text in and plain data out, so the rules can be tested and
 scored without a database. `extract(text)` is the entry point."""
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort_left
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -361,6 +361,27 @@ class Context:
         self.forces = {}
         self.events = self.subject_events()
 
+    def add_event(self, pos, entity):
+        """Record who is spoken of at `pos`; kept in order of position."""
+        insort_left(self.events, (pos, entity), key=lambda event: event[0])
+
+    def events_before(self, pos):
+        """(position, entity) before `pos`, the most recent first; of two at
+        one position, the one recorded first."""
+        k = bisect_left(self.events, pos, key=lambda event: event[0])
+        return (self.events[i] for i in range(k - 1, -1, -1))
+
+    def recent_entities(self, pos):
+        """Everyone mentioned before `pos` (within the last 500 mentions, a long
+        article's worth), once each, the most recent first."""
+        k = bisect_left(self.mention_starts, pos)
+        seen, found = set(), []
+        for _, _, ent in reversed(self.mentions[max(0, k - 500):k]):
+            if id(ent) not in seen:
+                seen.add(id(ent))
+                found.append(ent)
+        return found
+
     def quotes_before(self, quote, start):
         """The quotations closed between `start` and this one's opening mark."""
         k = bisect_left(self.quote_starts, quote.open_at)
@@ -533,7 +554,7 @@ class Context:
     def resolve_pronoun(self, pronoun, pos):
         gender = PRONOUNS[pronoun]
         wants_person = pronoun in ("he", "she")
-        for _, entity in sorted(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], reverse=True):
+        for _, entity in self.events_before(pos):
             if entity is None:
                 return None
             if wants_person and entity.kind == "person" and entity.gender in (gender, ""):
@@ -556,10 +577,7 @@ class Context:
         latter = re.search(r"\bthe (latter|former)\b(.*)", phrase, re.IGNORECASE | re.DOTALL)
         if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | names.ORG_HEADS):
             # "the latter yesterday confirming", but not "the former deputy prime minister"
-            pair = []
-            for s, _, ent in reversed(self.mentions):
-                if s < pos and all(ent is not other for other in pair):
-                    pair.append(ent)
+            pair = self.recent_entities(pos)[:2]
             index = 0 if latter.group(1).lower() == "latter" else 1
             return pair[index] if len(pair) > index else None
         force = FORCE_RE.match(phrase)
@@ -576,34 +594,34 @@ class Context:
         if not heads:
             return None
         head = heads[0]
-        earlier = [(s, ent) for s, _, ent in self.mentions if s < pos]
+        earlier = self.recent_entities(pos)
         if head in ROLE_WORDS and head not in names.ORG_HEADS:    # "army" is both
             wanted = set(words) & ROLE_WORDS
-            for _, ent in reversed(earlier):
+            for ent in earlier:
                 if ent.kind == "person" and wanted <= ent.role_words():
                     return ent
             # "said co-author Karen Alley. The Wooster professor added": a job the
             # article gave nobody describes the person who spoke last.
             if head in SPOKES:
                 # "The spokesperson added": the body an unnamed spokesperson spoke for.
-                last = max(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], default=None)
+                last = next(self.events_before(pos), None)
                 if last and last[1] is not None and last[1].kind == "organisation":
                     return last[1]
             if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner":
-                last = max(((p, e) for p, e in self.events if p < pos), key=lambda x: x[0], default=None)
+                last = next(self.events_before(pos), None)
                 if last and last[1] is not None and last[1].kind == "person":
                     return last[1]
             return None
         if head in names.ORG_HEADS:
             # "the health ministry": a ministry whose name has "health" in it.
             modifiers = [w[:4] for w in words[:words.index(head)] if w not in ("the", "its", "their")]
-            for _, ent in reversed(earlier):
+            for ent in earlier:
                 name_words = [w[:4] for w in re.findall(r"\w+", ent.name.lower())]
                 if ent.kind == "organisation" and head in ent.name.lower() \
                         and all(m in name_words for m in modifiers):
                     return ent
             if head in ("company", "firm", "group", "organisation", "organization"):
-                for _, ent in reversed(earlier):
+                for ent in earlier:
                     if ent.kind == "organisation" and not LAW_RE.search(ent.name):
                         return ent
             if head in FORCES:
@@ -662,7 +680,7 @@ class Context:
             found = self.continuation(quote, p_start)
         speaker = found or None
         if speaker is not None:
-            self.events.append((quote.start, speaker))
+            self.add_event(quote.start, speaker)
         return speaker
 
     def after_quote(self, quote):
@@ -694,14 +712,14 @@ class Context:
         return self.resolve_subject(offset, offset + m.end("np")) or False
 
     def reported_before(self, quote):
-        p_start = self.paragraphs[quote.paragraph][0]
+        p_start = max(self.paragraphs[quote.paragraph][0], quote.open_at - CONTEXT)
         before = self.masked[p_start:quote.open_at]
         head = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])", before)[-1]
         return bool(VERB_RE.search(head))
 
     def sentence_end(self, quote):
         """ "... to 'take the blame' if something goes wrong, Lord Porter has said." """
-        end = self.paragraph_end(quote.close_at)
+        end = min(self.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
         tail = self.masked[quote.close_at + 1:end]
         tail = re.split(r"(?<=[.!?])\s", tail, maxsplit=1)[0]
         m = SENTENCE_END_RE.search(tail)
@@ -790,13 +808,13 @@ class Context:
         if found is False and self.masked[start:start + verb.start()].strip():
             # Someone unnamed spoke ("the head of the investigators told the
             # court"); a following "she said" is that person, not someone named.
-            self.events.append((start + verb.start(), None))
+            self.add_event(start + verb.start(), None)
         return found
 
     def main_clause_subject(self, quote):
         """ 'Calling it "just another apology", Anna Franowska told Reuters': the
         participle's subject is the main clause's, after the quotation."""
-        end = self.paragraph_end(quote.close_at)
+        end = min(self.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
         tail = re.sub(r"[\"“”‘’]", " ", self.masked[quote.close_at + 1:end])
         m = re.match(r"[\s,]*", tail)
         offset = quote.close_at + 1 + m.end()
@@ -824,20 +842,18 @@ class Context:
         earlier = [q for q in earlier if q.close_at < quote.open_at]
         if earlier and earlier[-1].paragraph == quote.paragraph:
             return earlier[-1].speaker
-        if self.text[p_start:quote.open_at].strip():
+        if re.compile(r"\S").search(self.text, p_start, quote.open_at):
             return None
         if earlier and earlier[-1].paragraph == quote.paragraph - 1:
             return earlier[-1].speaker
-        events = [(p, e) for p, e in self.events if p < quote.open_at]
-        if events:
-            return max(events, key=lambda x: x[0])[1]
-        return None
+        last = next(self.events_before(quote.open_at), None)
+        return last[1] if last else None
 
     def clause_events(self, start, sentence, first_verb):
         for subject_start, verb in clause_subjects(sentence, first_verb):
             entity = self.first_entity(start + subject_start, start + verb.start())
             if entity:
-                self.events.append((start + verb.start(), entity))
+                self.add_event(start + verb.start(), entity)
 
     def paragraph_end(self, pos):
         k = bisect_right(self.paragraph_starts, pos) - 1
@@ -862,7 +878,7 @@ class Context:
             self.clause_events(start, sentence, verb)
             if not isinstance(speaker, Entity):
                 continue
-            self.events.append((start + verb.start(), speaker))
+            self.add_event(start + verb.start(), speaker)
             k = bisect_left(self.quote_starts, start)
             quoted = k < len(self.quote_starts) and self.quote_starts[k] < end
             clause = "" if quoted else indirect_clause(sentence, verb)
