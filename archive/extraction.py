@@ -288,13 +288,19 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 # Lower-case nouns for people: "Trump loyalist", "Grateful Dead drummer".
 AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
                            r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
+# Words for kinds of body between a modifier and the name: "daily newspaper X".
+KIND_NOUNS = set("daily weekly newspaper magazine group company firm agency charity organisation organization "
+                 "website broadcaster network party union state-owned think-tank thinktank".split())
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
+                              r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
 DOCUMENT_KINDS = (
     ("statement", "release", "communiqué", "communique"),
     ("ruling", "decision", "judgment", "judgement", "verdict"),
     ("letter",), ("report",), ("notice",), ("tweet",), ("warning", "advisory", "alert"),
+    ("proclamation", "declaration", "decree"),
 )
 DOCUMENT_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(" + "|".join(k for g in DOCUMENT_KINDS for k in g) + r")\b")
 # Bodies that speak as one though seldom named in full: "the army said".
@@ -307,8 +313,9 @@ OBJECT_MARKERS = set(
     "praised criticised criticized blamed accused replaced defeated beat".split()
 )
 PASSIVE_RE = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured|described|called|"
-    r"labell?ed|branded|praised|critici[sz]ed|hailed|characteri[sz]ed|quoted)\s+by\s+"
+    r"\b(?:(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured|described|called|"
+    r"labell?ed|branded|praised|critici[sz]ed|hailed|characteri[sz]ed|quoted)"
+    r"|described|labell?ed|branded|characteri[sz]ed|dubbed)\s+by\s+"
 )
 SENTENCE_END_RE = re.compile(
     r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
@@ -525,8 +532,8 @@ class Context:
         if pronoun:
             # "On the day after the Court of Session ruling he said": he spoke.
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
-        entity = self.head_person(start, end) or self.source_owner(start, end) \
-            or self.first_entity(start, end, allow_possessive=allow_possessive)
+        entity = self.head_entity(start, end) or self.source_owner(start, end) \
+            or self.head_entity(start, end, people_only=False, allow_possessive=allow_possessive)
         if entity:
             return entity
         phrase = self.masked[start:end]
@@ -535,18 +542,19 @@ class Context:
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
         return self.resolve_role(phrase, start)
 
-    def head_person(self, start, end):
-        """The first person named in a stretch, or the last when only job words
-        stand between them: "Trump loyalist Stephen Schwarzman said"."""
-        first = self.first_entity(start, end, people_only=True)
+    def head_entity(self, start, end, people_only=True, allow_possessive=False):
+        """The first one named in a stretch, or the next when only job or kind
+        words stand between them: "Trump loyalist Stephen Schwarzman said",
+        "Hungarian daily newspaper Magyar Nemzet revealed"."""
+        first = self.first_entity(start, end, people_only=people_only, allow_possessive=allow_possessive)
         if first is None:
             return None
-        people = [(s, e, ent) for s, e, ent in self.entities_in(start, end) if ent.kind == "person"]
-        for (_, e1, ent1), (s2, e2, ent2) in pairwise(people):
-            between = self.masked[e1:s2]
-            words = between.split()
+        named = [(s, e, ent) for s, e, ent in self.entities_in(start, end)
+                 if ent.kind == first.kind or not people_only]
+        for (_, e1, ent1), (s2, e2, ent2) in pairwise(named):
+            words = self.masked[e1:s2].split()
             if ent1 is first and ent2 is not first and 1 <= len(words) <= 3 \
-                    and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) for w in words) \
+                    and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in KIND_NOUNS for w in words) \
                     and not self.possessive(e2):
                 return ent2
         return first
@@ -583,6 +591,11 @@ class Context:
         force = FORCE_RE.match(phrase)
         if force:
             return self.force(phrase, force.group(1).lower())
+        body = BODY_OF_PLACE_RE.match(phrase)
+        if body and gazetteer.is_place(body.group(2)):
+            # "The government of American Samoa issued a statement": a body the
+            # article never names otherwise, called as the article calls it.
+            return self.body_named(f"{body.group(1).capitalize()} of {body.group(2)}")
         document = list(DOCUMENT_RE.finditer(phrase))
         if document:
             return self.document_source(document[-1].group(1).lower(), pos)

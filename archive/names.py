@@ -355,6 +355,9 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         # "Ben Ali's Presidency": the name ends at the possessive.
         name, rest = name[:owner + 1], []
     words = clean_name_tokens(name)
+    if run and not role and THING_BEFORE_RE.search(text, max(0, run[0][1] - 30), run[0][1]):
+        add_org(text, orgs, run)    # "the organization Equally American"
+        return False
     if words and looks_like_person(text, run, role, name, words, counts, coordinated):
         add_person(text, people, role, name, words)
         if rest:
@@ -435,6 +438,9 @@ def speaks_as_person(text, name, words):
 # Letters after a person's name: honours, degrees, seats, silk.
 POSTNOMINALS = set("QC KC MP MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE GBE FRS PhD JP".split())
 POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len, reverse=True)) + r")\b")
+# A capitalised name right after one of these names a body or a work, not a person.
+THING_BEFORE_RE = re.compile(r"\b(?:organi[sz]ation|group|company|charity|firm|campaign|coalition|movement|"
+                             r"non-?profit|agency|website|magazine|newspaper|band|brand|network)\s+$")
 # Verbs that come before their speaker: '"...," said X'.
 INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
@@ -819,6 +825,8 @@ def link_bare_names(text, tokens, people, orgs):
         k = bisect_right(starts, start) - 1
         if not is_cap(word) or (k >= 0 and start < taken[k][1]):
             continue
+        if re.match(r"\s[A-Z]", text[end:end + 2]) and not re.search(r"['’]s$", word):
+            continue    # part of a longer name: "American" in "American Samoa"
         bare = re.sub(r"['’]s$", "", word)
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.

@@ -683,3 +683,21 @@ def test_theresa_may_and_the_taoiseach_are_people():
     assert {"Theresa May", "Leo Varadkar"} <= set(found)
     assert "May" not in people("Talks resumed in May. Officials May Be Wrong, a book, sold well.")
 
+
+
+def test_the_government_of_a_place_speaks_as_that_body():
+    text = ('Plaintiffs worked with the organization Equally Samoan.\n\n'
+            'The government of American Samoa issued a statement agreeing the issue should be decided by Congress: '
+            '"Citizenship by judicial fiat would fail."')
+    assert quoted(text) == [("Citizenship by judicial fiat would fail.", "Government of American Samoa")]
+
+
+def test_described_by_someone_as_without_was_is_their_word():
+    text = 'The ship reappeared, with a pattern described by Marine Bulletin as "rather hectic".'
+    assert quoted(text) == [("rather hectic", "Marine Bulletin")]
+
+
+def test_a_name_after_the_organization_is_a_body_not_a_person():
+    text = 'They worked with the organization Equally Samoan. The people of American Samoa voted.'
+    kinds = {entity.name: entity.kind for entity in names.find_entities(text)}
+    assert kinds.get("Equally Samoan") == "organisation"
