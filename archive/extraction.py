@@ -291,6 +291,9 @@ AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|a
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
 KIND_NOUNS = set("daily weekly newspaper magazine group company firm agency charity organisation organization "
                  "website broadcaster network party union state-owned think-tank thinktank".split())
+# Words before a job that do not tell one holder from another.
+LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
+                      "longtime long-time acting interim".split())
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
                               r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
@@ -322,6 +325,8 @@ SENTENCE_END_RE = re.compile(
 )
 
 
+# '"... a rescue mission" Smith told Wikinews': a name and its verb, no comma.
+NAME_THEN_VERB_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + VERB_RE.pattern[2:-2] + r")\b")
 # A title's full stop ("Dr. Anthony Fauci") ends no clause; it is read as a space.
 TITLE_DOT_RE = re.compile(r"\b(Dr|Mr|Ms|Mrs|St|Jr|Sr|Lt|Gen|Gov|Sen|Rep|Col|Sgt|Prof|Capt|Rev)\.(?=\s)")
 
@@ -329,7 +334,7 @@ TITLE_DOT_RE = re.compile(r"\b(Dr|Mr|Ms|Mrs|St|Jr|Sr|Lt|Gen|Gov|Sen|Rep|Col|Sgt|
 def post_attribution_clause(after, body):
     """The words after a closing mark when they attribute it: `", she said`."""
     if not (re.search(r"[,?!—–-]\W*$", body) or re.match(r"\s*[,—–]", after)
-            or re.match(r"\s+[a-z]", after)):
+            or re.match(r"\s+[a-z]", after) or (NAME_THEN_VERB_RE.match(after) and body.rstrip()[-1:].isalnum())):
         return ""
     # An initial's full stop ("John G. Roberts") does not end the clause.
     clause = re.split(r"(?<!\b[A-Z])[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
@@ -610,8 +615,11 @@ class Context:
         earlier = self.recent_entities(pos)
         if head in ROLE_WORDS and head not in names.ORG_HEADS:    # "army" is both
             wanted = set(words) & ROLE_WORDS
+            # "The local health minister" is not the Civil Aviation Minister.
+            modifiers = {w[:5] for w in words[:words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
             for ent in earlier:
-                if ent.kind == "person" and wanted <= ent.role_words():
+                if ent.kind == "person" and wanted <= ent.role_words() \
+                        and modifiers <= {w[:5] for w in re.findall(r"[\w-]+", ent.role.lower())}:
                     return ent
             # "said co-author Karen Alley. The Wooster professor added": a job the
             # article gave nobody describes the person who spoke last.

@@ -209,7 +209,7 @@ REPORTING_VERBS = word_set(
     "contended assert asserts asserted echo echoes echoed hail hails hailed praise "
     "praises praised criticise criticises criticised criticize criticizes criticized "
     "condemn condemns condemned accuse accuses accused blame blames blamed welcome "
-    "welcomes welcomed recalled wrote posts whispered"
+    "welcomes welcomed recalled wrote posts posting whispered"
 )
 
 Span = tuple
@@ -441,6 +441,10 @@ POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len,
 # A capitalised name right after one of these names a body or a work, not a person.
 THING_BEFORE_RE = re.compile(r"\b(?:organi[sz]ation|group|company|charity|firm|campaign|coalition|movement|"
                              r"non-?profit|agency|website|magazine|newspaper|band|brand|network)\s+$")
+ROLE_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?P<job>[a-z][\w-]*)"
+    r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)?,\s*$"
+)
 # Verbs that come before their speaker: '"...," said X'.
 INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
@@ -463,7 +467,14 @@ def has_person_evidence(text, run, role, name, words, counts):
         or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
         or next_word(after) in REPORTING_VERBS
         or counts[surname] > 1
+        # "The mayor of London, Sadiq Khan, said": set off by commas after a job.
+        or (text[end:end + 1] == "," and role_before(text, run[0][1]))
     )
+
+
+def role_before(text, start):
+    m = ROLE_BEFORE_RE.search(text, max(0, start - 80), start)
+    return bool(m) and m.group("job") in ROLE_WORDS
 
 
 def prev_word(before):
@@ -831,7 +842,7 @@ def link_bare_names(text, tokens, people, orgs):
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.
         same = [p for p in people if p.mentions and p.mentions[0][0] < start and fold(p.surname) == folded]
-        target = max(reversed(same), key=lambda p: len(p.mentions), default=None)
+        target = max(same, key=lambda p: len(p.mentions), default=None)   # ties: the first named
         if target is None and folded not in NOT_NAME_WORDS and SPEAKS_NEXT_RE.match(text, start + len(bare)) \
                 and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS:
             # "Sergey said" after "Sergey M.": a given name alone that speaks is

@@ -701,3 +701,26 @@ def test_a_name_after_the_organization_is_a_body_not_a_person():
     text = 'They worked with the organization Equally Samoan. The people of American Samoa voted.'
     kinds = {entity.name: entity.kind for entity in names.find_entities(text)}
     assert kinds.get("Equally Samoan") == "organisation"
+
+
+def test_a_name_and_verb_right_after_a_quote_without_a_comma():
+    text = ('Dr. Tristan Smythe of University College London studies shipping. '
+            '"Pirates may have turned it off" Smythe told Wikinews yesterday.')
+    assert quoted(text) == [("Pirates may have turned it off", "Tristan Smythe")]
+
+
+def test_a_name_set_off_by_commas_after_a_job_is_a_person():
+    text = 'The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, "An enquiry is underway."'
+    assert quoted(text) == [("An enquiry is underway.", "Sadiq Khan")]
+
+
+def test_a_job_with_another_qualifier_is_not_the_holder_named_earlier():
+    text = ('Civil Aviation Minister Hardeep Puri said 18 people died. '
+            'The local health minister said, "The injured were rushed to hospital."')
+    assert quoted(text) == [("The injured were rushed to hospital.", None)]
+
+
+def test_posting_on_social_media_quotes_the_poster_and_a_bare_surname_is_the_first_named():
+    text = ('President Donald Tramp said his wife Melania Tramp was ill, as was his daughter Ivanka Tramp.\n\n'
+            'Tramp took to social media, posting on Twitter, "We will get through this."')
+    assert quoted(text) == [("We will get through this.", "Donald Tramp")]
