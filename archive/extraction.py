@@ -414,10 +414,19 @@ class Context:
         events = []
         for start, end in self.sentences():
             head = self.text[start:min(end, start + 110)]
-            first = self.first_subject(start, start + len(head))
+            first = self.first_subject(start, start + len(head)) or self.opening_possessor(start, end)
             if first and not head.lstrip().startswith(("“", '"', "‘")):
                 events.append((start, first))
         return events
+
+    def opening_possessor(self, start, end):
+        """ "Actor Brendan Fraser's appearance was ...": a sentence about a
+        person whose name opens it in the possessive."""
+        found = self.entities_in(start, min(end, start + 60))
+        if found and found[0][2].kind == "person" and self.possessive(found[0][1]) \
+                and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,2}", self.text[start:found[0][0]]):
+            return found[0][2]
+        return None
 
     @cached_property
     def sentence_starts(self):

@@ -724,3 +724,10 @@ def test_posting_on_social_media_quotes_the_poster_and_a_bare_surname_is_the_fir
     text = ('President Donald Tramp said his wife Melania Tramp was ill, as was his daughter Ivanka Tramp.\n\n'
             'Tramp took to social media, posting on Twitter, "We will get through this."')
     assert quoted(text) == [("We will get through this.", "Donald Tramp")]
+
+
+def test_a_sentence_opening_on_a_possessive_name_is_about_that_person():
+    text = ('Actress Leisha Riddle hosted the panel.\n\n'
+            'Actor Brendan Frayne\'s appearance at the convention came straight from filming in South Africa. '
+            'He quipped "I still have dust in my shoes."')
+    assert quoted(text) == [("I still have dust in my shoes.", "Brendan Frayne")]
