@@ -294,6 +294,9 @@ KIND_NOUNS = set("daily weekly newspaper magazine group company firm agency char
 # Words before a job that do not tell one holder from another.
 LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
                       "longtime long-time acting interim".split())
+OWNED_DOCUMENT_RE = re.compile(r"\s*(his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|"
+                               r"release|message|report|notice|announcement)s?\b", re.IGNORECASE)
+OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
                               r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
@@ -610,6 +613,10 @@ class Context:
             # "The government of American Samoa issued a statement": a body the
             # article never names otherwise, called as the article calls it.
             return self.body_named(f"{body.group(1).capitalize()} of {body.group(2)}")
+        owned = OWNED_DOCUMENT_RE.match(phrase)
+        if owned:
+            # "Her statement read", "Its statement said": whoever "she" or "it" is.
+            return self.resolve_pronoun(OWNER_PRONOUNS[owned.group(1).lower()], pos)
         document = list(DOCUMENT_RE.finditer(phrase))
         if document:
             return self.document_source(document[-1].group(1).lower(), pos)

@@ -731,3 +731,9 @@ def test_a_sentence_opening_on_a_possessive_name_is_about_that_person():
             'Actor Brendan Frayne\'s appearance at the convention came straight from filming in South Africa. '
             'He quipped "I still have dust in my shoes."')
     assert quoted(text) == [("I still have dust in my shoes.", "Brendan Frayne")]
+
+
+def test_her_statement_and_its_statement_speak_for_their_owner():
+    text = ('Mayor Jane Hollis resigned on Friday. Her statement read: "I leave with pride."\n\n'
+            'The Ministry of Defence confirmed the deal. Its statement said the jets were "ready".')
+    assert quoted(text) == [("I leave with pride.", "Jane Hollis"), ("ready", "Ministry of Defence")]
