@@ -368,8 +368,16 @@ class Context:
         self.quoted = sorted((q.open_at, q.close_at) for q in quotes)
         self.quote_starts = [a for a, _ in self.quoted]
         self.masked = mask(text, self.quoted)
+        # Names in brackets are asides ("Cllr Ian Ward (Lab, Shard End) said"), never speakers.
+        asides = [m.span() for m in re.finditer(r"(?<!\()\([^()\n]{1,80}\)(?!\))", text)]
+        aside_starts = [a for a, _ in asides]
+
+        def in_aside(pos):
+            k = bisect_right(aside_starts, pos) - 1
+            return k >= 0 and pos < asides[k][1]
+
         self.mentions = sorted(
-            ((s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s)),
+            ((s, e, ent) for ent in entities for s, e in ent.mentions if not self.in_quote(s) and not in_aside(s)),
             key=lambda mention: mention[:2],
         )
         self.mention_starts = [s for s, _, _ in self.mentions]

@@ -465,7 +465,7 @@ def has_person_evidence(text, run, role, name, words, counts):
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both|one of)\b", after)
         or YEAR_OLD_RE.search(before)
         or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
-        or next_word(after) in REPORTING_VERBS
+        or (next_word(after) in REPORTING_VERBS and not after.startswith(")"))
         or counts[surname] > 1
         # "The mayor of London, Sadiq Khan, said": set off by commas after a job.
         or (text[end:end + 1] == "," and role_before(text, run[0][1]))

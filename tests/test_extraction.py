@@ -737,3 +737,9 @@ def test_her_statement_and_its_statement_speak_for_their_owner():
     text = ('Mayor Jane Hollis resigned on Friday. Her statement read: "I leave with pride."\n\n'
             'The Ministry of Defence confirmed the deal. Its statement said the jets were "ready".')
     assert quoted(text) == [("I leave with pride.", "Jane Hollis"), ("ready", "Ministry of Defence")]
+
+
+def test_a_bracketed_party_and_ward_after_a_councillor_is_no_speaker():
+    text = 'Cllr Ian Ward (Lab, Shard End) said: "This is good news."'
+    assert quoted(text) == [("This is good news.", "Ian Ward")]
+    assert "Shard End" not in people(text)
