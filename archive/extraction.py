@@ -5,6 +5,7 @@ scored without a database. `extract(text)` is the entry point."""
 
 import re
 from bisect import bisect_left, bisect_right, insort_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -297,6 +298,9 @@ LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattl
 OWNED_DOCUMENT_RE = re.compile(r"\s*(his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|"
                                r"release|message|report|notice|announcement)s?\b", re.IGNORECASE)
 OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "((Dorsa Derakhshani))  ..." or "Q: ..." opening a paragraph of an interview.
+INTERVIEW_LABEL_RE = re.compile(r"\(\(([^()\n]{1,60})\)\)\s")
+INTERVIEWERS = {"wn", "wikinews", "q", "interviewer"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
                               r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
@@ -716,8 +720,8 @@ class Context:
         """The speaker of a quotation; False from a finder means "someone
         unnamed", which stops the search and gives no speaker."""
         p_start = self.paragraphs[quote.paragraph][0]
-        found = None
-        for finder in (self.after_quote, self.before_quote, self.sentence_end):
+        found = self.interview_speaker(quote, p_start)
+        for finder in () if found else (self.after_quote, self.before_quote, self.sentence_end):
             found = finder(quote)
             if found is not None:
                 break
@@ -794,9 +798,9 @@ class Context:
             return self.body_named(m.group(1))
         return None
 
-    def body_named(self, name):
+    def body_named(self, name, kind="organisation"):
         if name not in self.forces:
-            self.forces[name] = Entity(name, kind="organisation")
+            self.forces[name] = Entity(name, kind=kind)
         return self.forces[name]
 
     def before_quote(self, quote):
@@ -855,6 +859,36 @@ class Context:
             # court"); a following "she said" is that person, not someone named.
             self.add_event(start + verb.start(), None)
         return found
+
+    @cached_property
+    def interview_labels(self):
+        """Speaker labels opening the paragraphs of a question-and-answer
+        interview ("((Dorsa Derakhshani))", "((WN))"), by paragraph start."""
+        labels = {}
+        for start, end in self.paragraphs:
+            m = INTERVIEW_LABEL_RE.match(self.text, start, end)
+            if m:
+                labels[start] = m.group(1).strip()
+        return labels
+
+    def interview_speaker(self, quote, p_start):
+        """In an interview, words quoted in a question that says "you said"
+        are the interviewee's. (Words quoted in an answer are often someone
+        else's, so the answer's label alone attributes nothing.)"""
+        label = self.interview_labels.get(p_start)
+        if not label or label.lower() not in INTERVIEWERS:
+            return None
+        before = self.masked[p_start:quote.open_at][-120:]
+        answers = Counter(v for v in self.interview_labels.values() if v.lower() not in INTERVIEWERS)
+        if answers and re.search(r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern + r"[\s,:]*$", before):
+            return self.person_called(answers.most_common(1)[0][0])
+        return None
+
+    def person_called(self, name):
+        for ent in self.recent_entities(len(self.text)):
+            if ent.kind == "person" and names.fold(ent.name) == names.fold(name):
+                return ent
+        return self.body_named(name, kind="person")
 
     def main_clause_subject(self, quote):
         """ 'Calling it "just another apology", Anna Franowska told Reuters': the

@@ -743,3 +743,11 @@ def test_a_bracketed_party_and_ward_after_a_councillor_is_no_speaker():
     text = 'Cllr Ian Ward (Lab, Shard End) said: "This is good news."'
     assert quoted(text) == [("This is good news.", "Ian Ward")]
     assert "Shard End" not in people(text)
+
+
+def test_in_an_interview_you_said_in_a_question_is_the_interviewees_quotation():
+    text = ('((WN))  How did you start?\n\n'
+            '((Dorsa Amiri))  My mother said I would "boss people around".\n\n'
+            '((WN))  Previously you had mentioned, "no federation is perfect". Is that still true?\n\n'
+            '((Dorsa Amiri))  Yes.')
+    assert ("no federation is perfect", "Dorsa Amiri") in quoted(text)
