@@ -349,6 +349,12 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         # then its member.
         add_org(text, orgs, run[:owner + 1])
         return classify_run(text, run[owner + 1:], people, orgs, counts, coordinated)
+    if owner is not None and 2 <= owner + 1 <= 3 and {t[0].lower().rstrip(".") for t in run[owner + 1:]} & ORG_WORDS \
+            and is_given_name(run[0][0]) and not {t[0].lower() for t in run[:owner + 1]} & ORG_WORDS:
+        # "John Lydon's Public Image Ltd": the person, then what they own.
+        known = classify_run(text, run[:owner + 1], people, orgs, counts, coordinated)
+        add_org(text, orgs, run[owner + 1:])
+        return known
     role, name, rest = split_run(run)
     owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
     if owner is not None and not {t[0].lower() for t in name[owner + 1:]} & ORG_WORDS:

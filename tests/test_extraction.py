@@ -751,3 +751,8 @@ def test_in_an_interview_you_said_in_a_question_is_the_interviewees_quotation():
             '((WN))  Previously you had mentioned, "no federation is perfect". Is that still true?\n\n'
             '((Dorsa Amiri))  Yes.')
     assert ("no federation is perfect", "Dorsa Amiri") in quoted(text)
+
+
+def test_a_person_owning_a_company_is_split_from_it():
+    found = people("Later, he recorded with John Lyden's Public Image Ltd.")
+    assert "John Lyden" in found
