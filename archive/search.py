@@ -67,6 +67,7 @@ class ParsedQuery:
     words: list = field(default_factory=list)
     plain: bool = False  # the syntax could not be read: searched as plain words
     ignored: bool = False  # only common words: nothing to search for
+    exclude: str = ""  # "NOT mayor" alone: everything except what this matches
 
 
 def tokenize(text):
@@ -177,6 +178,39 @@ class Parser:
             self.words.extend(words)
 
 
+def negations_only(tokens):
+    """For tokens that are each "NOT x" (x a word, phrase, prefix or bracket),
+    the query matching any x; "" when the tokens are anything else."""
+    units, i = [], 0
+    while i < len(tokens):
+        if tokens[i] != ("op", "NOT") or i + 1 >= len(tokens):
+            return ""
+        i += 1
+        if tokens[i][0] == "open":
+            depth, j = 0, i
+            while j < len(tokens):
+                depth += {"open": 1, "close": -1}.get(tokens[j][0], 0)
+                if depth == 0:
+                    break
+                j += 1
+            units.append(tokens[i:j + 1])
+            i = j + 1
+        elif tokens[i][0] in ("term", "prefix", "phrase"):
+            units.append([tokens[i]])
+            i += 1
+        else:
+            return ""
+        if i < len(tokens) and tokens[i] == ("op", "AND"):
+            i += 1
+    either = []
+    for unit in units:
+        either.extend([("op", "OR"), *unit] if either else unit)
+    try:
+        return Parser(either).parse()
+    except QuerySyntaxError:
+        return ""
+
+
 def parse_query(text):
     """A ParsedQuery for what the user typed; never raises."""
     text = (text or "").strip()
@@ -188,6 +222,12 @@ def parse_query(text):
         parser = Parser([("term", w) for w in words])
         parsed = ParsedQuery(text=text, query=parser.parse(), plain=True)
     parsed.terms, parsed.prefixes, parsed.words = parser.terms, parser.prefixes, parser.words
+    if parsed.query and not parsed.plain and not parser.terms and not parser.prefixes:
+        # Whoosh finds nothing for a query of negations alone ("NOT mayor",
+        # "-london -mayor"): search for what they negate and leave it out.
+        parsed.exclude = negations_only(tokenize(text))
+        if parsed.exclude:
+            parsed.query = ""
     # Whoosh drops these words, and a query of nothing but them would match everything.
     if parsed.query and not parsed.prefixes and all(len(t) < 2 or t in STOP_WORDS for t in parsed.terms):
         parsed.query, parsed.ignored = "", True
@@ -328,7 +368,7 @@ class SearchForm(forms.Form):
 
 def is_search(data, parsed):
     """Whether there is anything to search for: words or a filter."""
-    return bool(parsed.query or any(data.get(k) for k in ("speaker", "place", "from", "to", "kind")))
+    return bool(parsed.query or parsed.exclude or any(data.get(k) for k in ("speaker", "place", "from", "to", "kind")))
 
 
 # --- building the query ---------------------------------------------------------------
@@ -339,6 +379,8 @@ def build_queryset(data, parsed, facets=True):
     sqs = SearchQuerySet().filter(django_ct=CONTENT_TYPES[kind])
     if parsed.query:
         sqs = sqs.filter(content=Raw(parsed.query))
+    if parsed.exclude:
+        sqs = sqs.exclude(content=Raw(parsed.exclude))
     if data.get("speaker"):
         sqs = sqs.filter(speakers=data["speaker"].slug)
     if data.get("place"):

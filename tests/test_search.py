@@ -95,6 +95,8 @@ def test_a_quote_result_shows_speaker_role_article_date_and_link(get, cast):
         ("referendum OR thinktank", {"heseltine", "thinktank"}),
         ("mayor NOT referendum", {"thinktank", "metro"}),
         ("mayor -referendum", {"thinktank", "metro"}),
+        ("NOT referendum", {"thinktank", "metro", "budget"}),
+        ("-referendum -thinktank", {"metro", "budget"}),
         ("(referendum OR devolution) AND mayor", {"heseltine", "metro"}),
         ("refer*", {"heseltine"}),
         ("directly-elected", {"thinktank"}),
