@@ -109,6 +109,15 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 if SEARCH_ENGINE == "haystack.backends.whoosh_backend.WhooshEngine":
     HAYSTACK_CONNECTIONS["default"]["ENGINE"] = "archive.indexing.ArchiveWhooshEngine"
 SEARCH_WRITE_LOCK_TIMEOUT = envint("SEARCH_WRITE_LOCK_TIMEOUT", "120")
+# Search totals and facet counts are cached per index generation. Memory per
+# worker by default; CACHE_BACKEND=django.core.cache.backends.filebased.FileBasedCache
+# with CACHE_LOCATION=/path shares them between gunicorn workers on one machine.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", ""),
+    }
+}
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
