@@ -412,8 +412,11 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
     if POSTNOMINAL_RE.match(text, name[-1][2]):
         return True     # only people are QCs, MPs or OBEs
     particle = any(w in PARTICLES for w in lower[1:-1])
-    if not given and not role and not particle and (gazetteer.is_place(words[0])
-                      or (gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS)):
+    # A census given name before a surname that is also a town ("Alex Greenwich")
+    # needs no more than any other name; a town first still does ("Austin Texas").
+    census_first = len(words) == 2 and census_given_name(text, words[0]) and not gazetteer.is_place(words[0])
+    if not given and not role and not particle and (gazetteer.is_place(words[0]) or (
+            gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS and not census_first)):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
         kin = re.search(r"\b(?:" + KIN + r")\s+$", text[max(0, run[0][1] - 20):run[0][1]])

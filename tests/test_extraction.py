@@ -756,3 +756,8 @@ def test_in_an_interview_you_said_in_a_question_is_the_interviewees_quotation():
 def test_a_person_owning_a_company_is_split_from_it():
     found = people("Later, he recorded with John Lyden's Public Image Ltd.")
     assert "John Lyden" in found
+
+
+def test_a_census_given_name_before_a_town_like_surname_is_a_person():
+    text = 'The bill was drafted by Alex Greenwich who said on the floor, "It follows decades of work."'
+    assert quoted(text) == [("It follows decades of work.", "Alex Greenwich")]
