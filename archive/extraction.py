@@ -284,7 +284,8 @@ UNNAMED_GROUP_RE = re.compile(
 )
 # A sentence opening on a participle before the quotation: "Calling it ...",
 # "Describing the plan as ...".
-OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming)\b[^.;:]{0,60}$")
+OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming|Saying|Adding|"
+                                   r"Noting|Insisting|Warning|Arguing|Stressing)\b[^.;:,]{0,60}$")
 CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,5}")
 # Lower-case nouns for people: "Trump loyalist", "Grateful Dead drummer".
 AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
@@ -815,6 +816,10 @@ class Context:
         clause = self.text[start:quote.open_at]
         if OPENING_PARTICIPLE_RE.match(clause):
             return self.main_clause_subject(quote)
+        opening = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", clause)
+        if opening and opening.group(1).lower() in REPORTING_VERBS and opening.group(1).endswith("ed"):
+            # "Remarked Center for Biological Diversity scientist Tierra Curry, '...'"
+            return self.resolve_phrase(start + opening.end(), quote.open_at) or None
         for pattern in (ACCORDING_RE, SOURCE_BY_RE, PASSIVE_RE):
             m = pattern.search(clause)
             if not m:
@@ -831,6 +836,12 @@ class Context:
                 subject = {"him": "he", "her": "she", "them": "they", "it": "it"}[pronoun.group(1)]
                 return self.resolve_pronoun(subject, start + m.end()) or False
             found = self.according_to(start + m.end(), source_end)
+            if found is None and pattern is PASSIVE_RE:
+                # "described by the Daily Hive as": a body named nowhere else.
+                name = CAPITALISED_RE.match(self.masked, start + re.match(r"(?:the\s+)?", clause[m.end():]).end()
+                                            + m.end(), quote.open_at)
+                if name and not gazetteer.is_place(name.group()):
+                    found = self.body_named(name.group())
             if found and source_end < quote.open_at and OUTLET_WORDS.search(found.name):
                 # "According to the BBC, a spokesman for Downing Street ...": the
                 # outlet reported it; whoever else the sentence names spoke.

@@ -209,7 +209,7 @@ REPORTING_VERBS = word_set(
     "contended assert asserts asserted echo echoes echoed hail hails hailed praise "
     "praises praised criticise criticises criticised criticize criticizes criticized "
     "condemn condemns condemned accuse accuses accused blame blames blamed welcome "
-    "welcomes welcomed recalled wrote posts posting whispered"
+    "welcomes welcomed recalled wrote posts posting whispered elaborate elaborates elaborated"
 )
 
 Span = tuple

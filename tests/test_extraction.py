@@ -761,3 +761,22 @@ def test_a_person_owning_a_company_is_split_from_it():
 def test_a_census_given_name_before_a_town_like_surname_is_a_person():
     text = 'The bill was drafted by Alex Greenwich who said on the floor, "It follows decades of work."'
     assert quoted(text) == [("It follows decades of work.", "Alex Greenwich")]
+
+
+def test_a_reporting_verb_opening_the_sentence_comes_before_its_speaker():
+    text = 'Remarked Center for Biological Diversity scientist Tierra Currie, "This is a thank-you."'
+    assert quoted(text) == [("This is a thank-you.", "Tierra Currie")]
+
+
+def test_described_by_a_body_named_nowhere_else():
+    text = 'Mancino has been described by the Daily Hive as a "squirrel whisperer".'
+    assert quoted(text) == [("squirrel whisperer", "Daily Hive")]
+
+
+def test_saying_before_a_quotation_and_then_the_speaker():
+    text = ('Saying "there are many abortions despite the threat", President Alberto Fernandes elaborated, '
+            '"A state must protect citizens."\n\n'
+            'Saying the product is for everyone, Greg Kurtz said he "takes the responsibility".')
+    assert quoted(text) == [("there are many abortions despite the threat", "Alberto Fernandes"),
+                            ("A state must protect citizens.", "Alberto Fernandes"),
+                            ("takes the responsibility", "Greg Kurtz")]
