@@ -401,6 +401,10 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         title = role[-1][0].lower().rstrip(".") if role else ""
         if title in HONORIFICS and role[-1][2] + 1 == name[0][1]:
             return True
+        # "Turkish president Erdoğan", "prime minister Modi": a job in lower case.
+        job = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, name[0][1] - 30):name[0][1]])
+        if job and job.group(1) in PERSON_JOBS and not role:
+            return True
         # "Fourteen-year-old Zoe", "Robert, 15, said": children and witnesses
         # are often given one name, with an age that shows they are people.
         start, end = name[0][1], name[0][2]
@@ -454,6 +458,10 @@ ROLE_BEFORE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?P<job>[a-z][\w-]*)"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)?,\s*$"
 )
+# Jobs held by one named person at a time, written in lower case before a
+# single name: "president Erdoğan", "chancellor Merkel".
+PERSON_JOBS = word_set("president minister chancellor premier king queen pope prince princess senator "
+                       "governor mayor ambassador leader spokesman spokeswoman spokesperson")
 # Verbs that come before their speaker: '"...," said X'.
 INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")

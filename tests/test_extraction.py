@@ -780,3 +780,8 @@ def test_saying_before_a_quotation_and_then_the_speaker():
     assert quoted(text) == [("there are many abortions despite the threat", "Alberto Fernandes"),
                             ("A state must protect citizens.", "Alberto Fernandes"),
                             ("takes the responsibility", "Greg Kurtz")]
+
+
+def test_a_single_name_after_a_lower_case_job_is_a_person():
+    text = 'Turkish president Erdogan called for talks. "No project excluding us can work", he said.'
+    assert quoted(text) == [("No project excluding us can work", "Erdogan")]
