@@ -256,7 +256,7 @@ NOT_SUBJECT_RE = re.compile(
 # "a statement by X", "an order from X": the words come from X.
 SOURCE_BY_RE = re.compile(
     r"\b(?:statement|order|letter|tweet|post|message|remarks|comments|speech|ruling|e-?mail|"
-    r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;]{0,40}?\b(?:by|from)\s+"
+    r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;,]{0,40}?\b(?:by|from)\s+"
 )
 # Names of laws and treaties; a law "says" things but is not a speaker.
 LAW_RE = re.compile(

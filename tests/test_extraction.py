@@ -785,3 +785,9 @@ def test_saying_before_a_quotation_and_then_the_speaker():
 def test_a_single_name_after_a_lower_case_job_is_a_person():
     text = 'Turkish president Erdogan called for talks. "No project excluding us can work", he said.'
     assert quoted(text) == [("No project excluding us can work", "Erdogan")]
+
+
+def test_comments_then_by_across_a_comma_is_no_source():
+    text = ('Known as a shock jock who made controversial comments, Don Imes was dropped in 2007 by MSNBC '
+            'after he referred to the team as "nappy headed hos."')
+    assert quoted(text) == [("nappy headed hos.", "Don Imes")]
