@@ -302,6 +302,7 @@ OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "((Dorsa Derakhshani))  ..." or "Q: ..." opening a paragraph of an interview.
 INTERVIEW_LABEL_RE = re.compile(r"\(\(([^()\n]{1,60})\)\)\s")
 INTERVIEWERS = {"wn", "wikinews", "q", "interviewer"}
+ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
                               r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
@@ -562,6 +563,8 @@ class Context:
         if pronoun:
             # "On the day after the Court of Session ruling he said": he spoke.
             return self.resolve_pronoun(pronoun.group(1).lower(), start + pronoun.start())
+        if ANONYMOUS_SOURCE_RE.match(self.masked, start, end):
+            return False    # "A source within the Interior Ministry said": nobody named
         entity = self.head_entity(start, end) or self.source_owner(start, end) \
             or self.head_entity(start, end, people_only=False, allow_possessive=allow_possessive)
         if entity:

@@ -791,3 +791,8 @@ def test_comments_then_by_across_a_comma_is_no_source():
     text = ('Known as a shock jock who made controversial comments, Don Imes was dropped in 2007 by MSNBC '
             'after he referred to the team as "nappy headed hos."')
     assert quoted(text) == [("nappy headed hos.", "Don Imes")]
+
+
+def test_an_anonymous_source_inside_a_body_is_nobody_named():
+    text = 'A source within the central Interior Ministry reportedly said "I have been told not to publish it."'
+    assert quoted(text) == [("I have been told not to publish it.", None)]
