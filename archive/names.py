@@ -424,7 +424,10 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
         kin = re.search(r"\b(?:" + KIN + r")\s+$", text[max(0, run[0][1] - 20):run[0][1]])
-        return bool(kin) or speaks_as_person(text, name, words)
+        job = re.search(r"\b([a-z][\w-]+)\s+$", text[max(0, run[0][1] - 25):run[0][1]])
+        job = bool(job) and job.group(1) not in NOT_NAME_WORDS \
+            and (job.group(1) in ROLE_WORDS or job_noun(job.group(1)))   # "director Sidney Lumet"
+        return bool(kin) or job or speaks_as_person(text, name, words)
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
 
 

@@ -796,3 +796,9 @@ def test_comments_then_by_across_a_comma_is_no_source():
 def test_an_anonymous_source_inside_a_body_is_nobody_named():
     text = 'A source within the central Interior Ministry reportedly said "I have been told not to publish it."'
     assert quoted(text) == [("I have been told not to publish it.", None)]
+
+
+def test_a_job_word_before_a_name_that_is_also_a_town_makes_a_person():
+    found = people("Her husbands included director Sidney Lumette and author Wyatt Coopers. "
+                   "He became the first Pacific Islander to win.")
+    assert "Sidney Lumette" in found and "Pacific Islander" not in found
