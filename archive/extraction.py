@@ -180,6 +180,7 @@ def make_quote(text, open_at, close_at, paragraph):
 
 # Characters either side of a quotation that classify() reads.
 CONTEXT = 600
+NON_SPACE_RE = re.compile(r"\S")
 
 # --- which spans are quotations, and what kind ---------------------------------
 
@@ -291,14 +292,14 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
                            r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
-KIND_NOUNS = set("daily weekly newspaper magazine group company firm agency charity organisation organization "
-                 "website broadcaster network party union state-owned think-tank thinktank".split())
+KIND_NOUNS = names.THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
 # Words before a job that do not tell one holder from another.
 LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
                       "longtime long-time acting interim".split())
 OWNED_DOCUMENT_RE = re.compile(r"\s*(his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|"
                                r"release|message|report|notice|announcement)s?\b", re.IGNORECASE)
-OWNER_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# The subject form of an object or possessive pronoun: "according to him", "her statement".
+SUBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it", "his": "he", "its": "it", "their": "they"}
 # "((Dorsa Derakhshani))  ..." or "Q: ..." opening a paragraph of an interview.
 INTERVIEW_LABEL_RE = re.compile(r"\(\(([^()\n]{1,60})\)\)\s")
 INTERVIEWERS = {"wn", "wikinews", "q", "interviewer"}
@@ -632,7 +633,7 @@ class Context:
         owned = OWNED_DOCUMENT_RE.match(phrase)
         if owned:
             # "Her statement read", "Its statement said": whoever "she" or "it" is.
-            return self.resolve_pronoun(OWNER_PRONOUNS[owned.group(1).lower()], pos)
+            return self.resolve_pronoun(SUBJECT_PRONOUNS[owned.group(1).lower()], pos)
         document = list(DOCUMENT_RE.finditer(phrase))
         if document:
             return self.document_source(document[-1].group(1).lower(), pos)
@@ -653,17 +654,14 @@ class Context:
                 if ent.kind == "person" and wanted <= ent.role_words() \
                         and modifiers <= {w[:5] for w in re.findall(r"[\w-]+", ent.role.lower())}:
                     return ent
-            # "said co-author Karen Alley. The Wooster professor added": a job the
-            # article gave nobody describes the person who spoke last.
-            if head in SPOKES:
-                # "The spokesperson added": the body an unnamed spokesperson spoke for.
-                last = next(self.events_before(pos), None)
-                if last and last[1] is not None and last[1].kind == "organisation":
-                    return last[1]
-            if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner":
-                last = next(self.events_before(pos), None)
-                if last and last[1] is not None and last[1].kind == "person":
-                    return last[1]
+            last = next(self.events_before(pos), (None, None))[1]
+            if head in SPOKES and last is not None and last.kind == "organisation":
+                return last     # "The spokesperson added": the body an unnamed spokesperson spoke for
+            if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner" \
+                    and last is not None and last.kind == "person":
+                # "said co-author Karen Alley. The Wooster professor added": a job the
+                # article gave nobody describes the person who spoke last.
+                return last
             return None
         if head in names.ORG_HEADS:
             # "the health ministry": a ministry whose name has "health" in it.
@@ -691,18 +689,13 @@ class Context:
         for m in list(pattern.finditer(self.masked, max(0, pos - 8000), pos))[:-6:-1]:
             by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", self.masked[m.end():m.end() + 60])
             if by:
-                # "the warning issued by Met Éireann": whoever is named right there,
-                # as a body of that name when the article names it nowhere else.
                 at = m.end() + by.end()
-                name = CAPITALISED_RE.match(self.masked, at, at + 80)
-                if name:
-                    found = self.first_entity(at, name.end())
-                    if found or not gazetteer.is_place(name.group()):
-                        return found or self.body_named(name.group())
+                if CAPITALISED_RE.match(self.masked, at, at + 80):
+                    found = self.named_at(at, at + 80)      # "the warning issued by Met Éireann"
                 else:
-                    found = self.first_entity(at, at + 60)    # "from her brother, King X"
-                    if found:
-                        return found
+                    found = self.first_entity(at, at + 60)  # "from her brother, King X"
+                if found:
+                    return found
             k = bisect_right(self.sentence_starts, m.start()) - 1
             start = self.sentence_starts[k] if k >= 0 else 0
             for s, _, ent in self.entities_in(start, m.start()):
@@ -802,6 +795,18 @@ class Context:
             return self.body_named(m.group(1))
         return None
 
+    def named_at(self, pos, end):
+        """Whoever a capitalised name at `pos` (after an optional "the") names:
+        someone the article knows, or else a body of that name, but no place."""
+        pos += re.match(r"(?:the\s+)?", self.masked[pos:end]).end()
+        name = CAPITALISED_RE.match(self.masked, pos, end)
+        if not name:
+            return None
+        found = self.first_entity(pos, name.end())
+        if found or gazetteer.is_place(name.group()):
+            return found
+        return self.body_named(name.group())
+
     def body_named(self, name, kind="organisation"):
         if name not in self.forces:
             self.forces[name] = Entity(name, kind=kind)
@@ -836,15 +841,10 @@ class Context:
             pronoun = re.fullmatch(r"\s*(him|her|them|it)\s*", self.masked[start + m.end():source_end])
             if pronoun:
                 # "According to him, ...": whoever "he" is.
-                subject = {"him": "he", "her": "she", "them": "they", "it": "it"}[pronoun.group(1)]
-                return self.resolve_pronoun(subject, start + m.end()) or False
+                return self.resolve_pronoun(SUBJECT_PRONOUNS[pronoun.group(1)], start + m.end()) or False
             found = self.according_to(start + m.end(), source_end)
             if found is None and pattern is PASSIVE_RE:
-                # "described by the Daily Hive as": a body named nowhere else.
-                name = CAPITALISED_RE.match(self.masked, start + re.match(r"(?:the\s+)?", clause[m.end():]).end()
-                                            + m.end(), quote.open_at)
-                if name and not gazetteer.is_place(name.group()):
-                    found = self.body_named(name.group())
+                found = self.named_at(start + m.end(), quote.open_at)   # "described by the Daily Hive as"
             if found and source_end < quote.open_at and OUTLET_WORDS.search(found.name):
                 # "According to the BBC, a spokesman for Downing Street ...": the
                 # outlet reported it; whoever else the sentence names spoke.
@@ -893,13 +893,19 @@ class Context:
         if not label or label.lower() not in INTERVIEWERS:
             return None
         before = self.masked[p_start:quote.open_at][-120:]
-        answers = Counter(v for v in self.interview_labels.values() if v.lower() not in INTERVIEWERS)
-        if answers and re.search(r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern + r"[\s,:]*$", before):
-            return self.person_called(answers.most_common(1)[0][0])
+        if self.interviewee and re.search(r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern
+                                          + r"[\s,:]*$", before):
+            return self.interviewee
         return None
 
-    def person_called(self, name):
-        for ent in self.recent_entities(len(self.text)):
+    @cached_property
+    def interviewee(self):
+        """The person whose label opens most answers, as found among the people named."""
+        answers = Counter(v for v in self.interview_labels.values() if v.lower() not in INTERVIEWERS)
+        if not answers:
+            return None
+        name = answers.most_common(1)[0][0]
+        for _, _, ent in self.mentions:
             if ent.kind == "person" and names.fold(ent.name) == names.fold(name):
                 return ent
         return self.body_named(name, kind="person")
@@ -935,7 +941,7 @@ class Context:
         earlier = [q for q in earlier if q.close_at < quote.open_at]
         if earlier and earlier[-1].paragraph == quote.paragraph:
             return earlier[-1].speaker
-        if re.compile(r"\S").search(self.text, p_start, quote.open_at):
+        if NON_SPACE_RE.search(self.text, p_start, quote.open_at):
             return None
         if earlier and earlier[-1].paragraph == quote.paragraph - 1:
             return earlier[-1].speaker

@@ -402,8 +402,7 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         if title in HONORIFICS and role[-1][2] + 1 == name[0][1]:
             return True
         # "Turkish president Erdoğan", "prime minister Modi": a job in lower case.
-        job = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, name[0][1] - 30):name[0][1]])
-        if job and job.group(1) in PERSON_JOBS and not role:
+        if not role and lower_case_word_before(text, name[0][1]) in PERSON_JOBS:
             return True
         # "Fourteen-year-old Zoe", "Robert, 15, said": children and witnesses
         # are often given one name, with an age that shows they are people.
@@ -423,11 +422,11 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
             gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS and not census_first)):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
-        kin = re.search(r"\b(?:" + KIN + r")\s+$", text[max(0, run[0][1] - 20):run[0][1]])
-        job = re.search(r"\b([a-z][\w-]+)\s+$", text[max(0, run[0][1] - 25):run[0][1]])
-        job = bool(job) and job.group(1) not in NOT_NAME_WORDS \
-            and (job.group(1) in ROLE_WORDS or job_noun(job.group(1)))   # "director Sidney Lumet"
-        return bool(kin) or job or speaks_as_person(text, name, words)
+        # "her younger brother Borna", "director Sidney Lumet": kin or a job before.
+        before = lower_case_word_before(text, run[0][1])
+        kin_or_job = re.fullmatch(KIN, before) or (
+            before not in NOT_NAME_WORDS and (before in ROLE_WORDS or job_noun(before)))
+        return bool(kin_or_job) or speaks_as_person(text, name, words)
     return coordinated or has_person_evidence(text, run, role, name, words, counts)
 
 
@@ -455,8 +454,10 @@ def speaks_as_person(text, name, words):
 POSTNOMINALS = set("QC KC MP MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE GBE FRS PhD JP".split())
 POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len, reverse=True)) + r")\b")
 # A capitalised name right after one of these names a body or a work, not a person.
-THING_BEFORE_RE = re.compile(r"\b(?:organi[sz]ation|group|company|charity|firm|campaign|coalition|movement|"
-                             r"non-?profit|agency|website|magazine|newspaper|band|brand|network)\s+$")
+THING_NOUNS = word_set("organisation organization group company firm charity agency website magazine "
+                       "newspaper network")
+THING_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(THING_NOUNS | word_set(
+    "campaign coalition movement non-profit nonprofit band brand"))) + r")\s+$")
 ROLE_BEFORE_RE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\w-]+\s+){0,2}?(?P<job>[a-z][\w-]*)"
     r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)?,\s*$"
@@ -495,6 +496,13 @@ def has_person_evidence(text, run, role, name, words, counts):
 def role_before(text, start):
     m = ROLE_BEFORE_RE.search(text, max(0, start - 80), start)
     return bool(m) and m.group("job") in ROLE_WORDS
+
+
+def lower_case_word_before(text, pos):
+    """The word right before `pos` when written in lower case ("president" in
+    "Turkish president Erdoğan"), else ""."""
+    m = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
 
 
 def prev_word(before):
@@ -1065,7 +1073,13 @@ def census_given_name(text, word):
     """A census given name the article never writes in lower case: not "Young"
     or "Hope" in an article that speaks of young people and hope."""
     lower = fold(word)
-    return lower in census_given_names() and not re.search(r"\b" + re.escape(lower) + r"\b(?!['’])", text)
+    return lower in census_given_names() and lower not in lower_case_words(text)
+
+
+@lru_cache(maxsize=8)
+def lower_case_words(text):
+    """The words `text` writes in lower case ("don't" is not "don"), read once per text."""
+    return {w for w in re.findall(r"\b\w+\b(?!['’])", text) if w.islower()}
 
 
 def clean_name_tokens(tokens):
