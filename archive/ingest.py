@@ -6,8 +6,7 @@ import json
 from django.db import transaction
 from django.db.models import Q
 
-from archive import gazetteer
-from archive.extraction import extract
+from archive.extraction import extract, places
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
 
@@ -70,7 +69,7 @@ def get_or_create_place(data, depth=0):
     if parent_name and parent_name != data["name"] and depth < 5:
         parent = Place.objects.filter(name=parent_name).order_by("kind").first()
         if parent is None:
-            parent_data = gazetteer.lookup(parent_name) or {"name": parent_name, "kind": Place.REGION}
+            parent_data = places.lookup(parent_name) or {"name": parent_name, "kind": Place.REGION}
             parent = get_or_create_place(parent_data, depth + 1)
     place, created = Place.objects.get_or_create(
         name=data["name"],

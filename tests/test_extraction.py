@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from archive import names, scoring
-from archive.extraction import extract
+from archive.extraction import extract, scoring
+from archive.extraction import mentions as names
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from archive import scoring
+from archive.extraction import scoring
 
 BODY = (
     "Ann Lee said: “We will build the bridge next year.” "

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.extraction import extract
-from archive.scoring import format_report, load_documents, prediction_record, score
+from archive.extraction.scoring import format_report, load_documents, prediction_record, score
 
 
 class Command(BaseCommand):

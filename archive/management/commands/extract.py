@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.extraction import extract
+from archive.extraction.scoring import prediction_record
 from archive.importing import BadRecord, read_text, split_front_matter
-from archive.scoring import prediction_record
 
 
 def iter_documents(paths):

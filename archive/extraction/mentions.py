@@ -16,7 +16,7 @@ from pathlib import Path
 import names as census_names
 from nameparser.config import CONSTANTS
 
-from archive import gazetteer
+from archive.extraction import places
 
 
 def word_set(text):
@@ -410,16 +410,16 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         return bool(YEAR_OLD_RE.search(text, max(0, start - 25), start) or AGE_RE.match(text, end)) \
             or (is_given_name(words[0]) and next_word(text[end:end + 40]) in REPORTING_VERBS
                 and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text))
-    if gazetteer.is_place(" ".join(words)):
+    if places.is_place(" ".join(words)):
         return False
     if POSTNOMINAL_RE.match(text, name[-1][2]):
         return True     # only people are QCs, MPs or OBEs
     particle = any(w in PARTICLES for w in lower[1:-1])
     # A census given name before a surname that is also a town ("Alex Greenwich")
     # needs no more than any other name; a town first still does ("Austin Texas").
-    census_first = len(words) == 2 and census_given_name(text, words[0]) and not gazetteer.is_place(words[0])
-    if not given and not role and not particle and (gazetteer.is_place(words[0]) or (
-            gazetteer.is_place(words[-1]) and words[-1] not in gazetteer.COMMON_WORDS and not census_first)):
+    census_first = len(words) == 2 and census_given_name(text, words[0]) and not places.is_place(words[0])
+    if not given and not role and not particle and (places.is_place(words[0]) or (
+            places.is_place(words[-1]) and words[-1] not in places.COMMON_WORDS and not census_first)):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
         # "her younger brother Borna", "director Sidney Lumet": kin or a job before.
@@ -741,7 +741,7 @@ NOT_ORG_ACRONYMS = word_set(
 
 def org_like_acronym(word):
     return (is_acronym(word) and word not in NOT_ORG_ACRONYMS and word.lower() not in ROLE_WORDS
-            and not gazetteer.is_place(word))
+            and not places.is_place(word))
 
 
 SOURCE_NOUNS = (r"(?:statement|spokes(?:man|woman|person)|press\s+release|release|notice|letter|"
@@ -796,7 +796,7 @@ def own_voice(text, start, bare, people):
     """ "Coles, in its media release, said": "its" makes a body of the word,
     even where it opens the sentence."""
     return bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare):])) and bare.isalpha() \
-        and bare.lower() not in NOT_NAME_WORDS and not gazetteer.is_place(bare) \
+        and bare.lower() not in NOT_NAME_WORDS and not places.is_place(bare) \
         and not any(fold(p.surname) == fold(bare) for p in people)
 
 
@@ -820,7 +820,7 @@ def plain_org_word(text, start, bare, people):
         return False    # part of a longer capitalised run ("Los Angeles", "People's Vote")
     return (len(bare) > 2 and bare.isalpha() and (bare[1:].islower() or bool(re.search(r"[a-z][A-Z]", bare)))
             and not sentence_initial(text, start) and bare.lower() not in NOT_NAME_WORDS | ROLE_WORDS
-            and not is_given_name(bare) and not gazetteer.is_place(bare)
+            and not is_given_name(bare) and not places.is_place(bare)
             and not any(fold(p.surname) == fold(bare) for p in people))
 
 
@@ -843,7 +843,7 @@ def add_single_names(text, people):
     for m in SINGLE_NAME_RE.finditer(text):
         for word in re.finditer(r"[A-Z][a-z]+", m.group("names")):
             name = word.group()
-            if name.lower() in NOT_NAME_WORDS | CONNECTORS | ROLE_WORDS or gazetteer.is_place(name):
+            if name.lower() in NOT_NAME_WORDS | CONNECTORS | ROLE_WORDS or places.is_place(name):
                 continue
             if not any(fold(p.surname) == fold(name) for p in people):
                 gender = KIN_GENDER.get(m.group("kin") or "") or name_gender([name], "")
@@ -1044,7 +1044,7 @@ def gazetteer_prefix(tokens):
         words = [t[0] for t in tokens[:n]]
         if words[-1].lower() in PARTICLES | CONNECTORS:
             continue
-        if gazetteer.is_place(" ".join(words)) and not is_given_name(tokens[0][0]):
+        if places.is_place(" ".join(words)) and not is_given_name(tokens[0][0]):
             return n
     return 0
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from archive import gazetteer, names
-from archive.names import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
+from archive.extraction import mentions, places
+from archive.extraction.mentions import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
@@ -62,7 +62,7 @@ class Quote:
 
 def extract(text):
     """Quotes with speakers, people and places found in one article body."""
-    entities = names.find_entities(text)
+    entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
     context = Context(text, entities, quotes, paragraphs)
@@ -78,7 +78,7 @@ def extract(text):
     return {
         "quotes": [quote_data(q) for q in all_quotes],
         "people": [person_data(e) for e in people + list(speaking_orgs.values())],
-        "places": gazetteer.find_places(text, name_spans),
+        "places": places.find_places(text, name_spans),
     }
 
 
@@ -292,7 +292,7 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
                            r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
-KIND_NOUNS = names.THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+KIND_NOUNS = mentions.THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
 # Words before a job that do not tell one holder from another.
 LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
                       "longtime long-time acting interim".split())
@@ -617,7 +617,7 @@ class Context:
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
         latter = re.search(r"\bthe (latter|former)\b(.*)", phrase, re.IGNORECASE | re.DOTALL)
-        if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | names.ORG_HEADS):
+        if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | mentions.ORG_HEADS):
             # "the latter yesterday confirming", but not "the former deputy prime minister"
             pair = self.recent_entities(pos)[:2]
             index = 0 if latter.group(1).lower() == "latter" else 1
@@ -626,7 +626,7 @@ class Context:
         if force:
             return self.force(phrase, force.group(1).lower())
         body = BODY_OF_PLACE_RE.match(phrase)
-        if body and gazetteer.is_place(body.group(2)):
+        if body and places.is_place(body.group(2)):
             # "The government of American Samoa issued a statement": a body the
             # article never names otherwise, called as the article calls it.
             return self.body_named(f"{body.group(1).capitalize()} of {body.group(2)}")
@@ -641,12 +641,12 @@ class Context:
         if not m:
             return None
         words = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
-        heads = [w for w in words if w in ROLE_WORDS or w in names.ORG_HEADS]
+        heads = [w for w in words if w in ROLE_WORDS or w in mentions.ORG_HEADS]
         if not heads:
             return None
         head = heads[0]
         earlier = self.recent_entities(pos)
-        if head in ROLE_WORDS and head not in names.ORG_HEADS:    # "army" is both
+        if head in ROLE_WORDS and head not in mentions.ORG_HEADS:    # "army" is both
             wanted = set(words) & ROLE_WORDS
             # "The local health minister" is not the Civil Aviation Minister.
             modifiers = {w[:5] for w in words[:words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
@@ -663,7 +663,7 @@ class Context:
                 # article gave nobody describes the person who spoke last.
                 return last
             return None
-        if head in names.ORG_HEADS:
+        if head in mentions.ORG_HEADS:
             # "the health ministry": a ministry whose name has "health" in it.
             modifiers = [w[:4] for w in words[:words.index(head)] if w not in ("the", "its", "their")]
             for ent in earlier:
@@ -699,7 +699,7 @@ class Context:
             k = bisect_right(self.sentence_starts, m.start()) - 1
             start = self.sentence_starts[k] if k >= 0 else 0
             for s, _, ent in self.entities_in(start, m.start()):
-                place = gazetteer.is_place(re.sub(r"^County\s+|\s+(?:County|Province|State)$", "", ent.name))
+                place = places.is_place(re.sub(r"^County\s+|\s+(?:County|Province|State)$", "", ent.name))
                 if not self.is_object(s) and not place and not LAW_RE.search(ent.name):
                     return ent
         return None
@@ -803,7 +803,7 @@ class Context:
         if not name:
             return None
         found = self.first_entity(pos, name.end())
-        if found or gazetteer.is_place(name.group()):
+        if found or places.is_place(name.group()):
             return found
         return self.body_named(name.group())
 
@@ -906,7 +906,7 @@ class Context:
             return None
         name = answers.most_common(1)[0][0]
         for _, _, ent in self.mentions:
-            if ent.kind == "person" and names.fold(ent.name) == names.fold(name):
+            if ent.kind == "person" and mentions.fold(ent.name) == mentions.fold(name):
                 return ent
         return self.body_named(name, kind="person")
 
