@@ -2,9 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 
-from archive.ingest import apply_extraction
-from archive.models import Article, ArticlePlace, Person, Place, Quote
+from archive.ingest import apply_extraction, find_person
+from archive.models import Article, ArticlePlace, Person, Place, Quote, Report
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -141,6 +143,93 @@ class PlaceAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["parent"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    """The queue of readers' reports. Each report's page offers one-click
+    fixes (see templates/admin/archive/report/change_form.html)."""
+
+    list_display = ["quotation", "speaker", "note_start", "suggested_speaker", "created", "state"]
+    list_filter = ["state"]
+    list_select_related = ["quote__person", "quote__article"]
+    search_fields = ["note", "suggested_speaker", "quote__text"]
+    date_hierarchy = "created"
+    fields = ["quotation", "speaker", "article", "note", "suggested_speaker", "created", "state", "resolved",
+              "new_speaker"]
+    readonly_fields = ["quotation", "speaker", "article", "note", "suggested_speaker", "created", "state",
+                       "resolved"]
+    autocomplete_fields = ["new_speaker"]
+    actions = ["withdraw_quotes", "dismiss"]
+    FIXES = ("_reassign", "_reassign_suggested", "_withdraw", "_dismiss")
+
+    def has_add_permission(self, request):
+        return False    # reports come from readers
+
+    def has_delete_permission(self, request, obj=None):
+        return False    # kept as the record of what was corrected and why
+
+    @admin.display(description="quotation")
+    def quotation(self, report):
+        quote = report.quote
+        return format_html('“{}” <a href="{}">(public page)</a>', quote.text[:120], quote.get_absolute_url())
+
+    @admin.display(description="attributed to")
+    def speaker(self, report):
+        return report.quote.person or "nobody"
+
+    @admin.display(description="article")
+    def article(self, report):
+        url = reverse("admin:archive_article_change", args=[report.quote.article_id])
+        return format_html('<a href="{}">{}</a>', url, report.quote.article.headline)
+
+    @admin.display(description="note")
+    def note_start(self, report):
+        return report.note if len(report.note) < 80 else report.note[:77] + "..."
+
+    def suggested_person(self, report):
+        return find_person(report.suggested_speaker) if report.suggested_speaker.strip() else None
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["suggested_person"] = obj and self.suggested_person(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, report, form, change):
+        super().save_model(request, report, form, change)
+        fix = next((name for name in self.FIXES if name in request.POST), None)
+        if fix is None:
+            return
+        quote = report.quote
+        if fix == "_dismiss":
+            report.close(Report.DISMISSED)
+            self.message_user(request, "Report dismissed; the quotation is unchanged.", messages.SUCCESS)
+            return
+        if fix == "_withdraw":
+            quote.withdraw()
+            message = "The words are no longer shown as a quotation."
+        else:
+            person = report.new_speaker if fix == "_reassign" else self.suggested_person(report)
+            if person is None:
+                self.message_user(request, "Choose who said it in “New speaker” first, then press "
+                                  "“Reassign the speaker”.", messages.ERROR)
+                return
+            quote.reassign(person)
+            message = f"The quotation is now attributed to {person}."
+        report.close(Report.FIXED)
+        self.message_user(request, message + " Readers see it as corrected today.", messages.SUCCESS)
+
+    @admin.action(description="Not a quotation: hide the reported quotations")
+    def withdraw_quotes(self, request, queryset):
+        for report in queryset.select_related("quote"):
+            report.quote.withdraw()
+            report.close(Report.FIXED)
+        self.message_user(request, f"{queryset.count()} quotation(s) hidden from readers.", messages.SUCCESS)
+
+    @admin.action(description="Dismiss the selected reports (nothing to fix)")
+    def dismiss(self, request, queryset):
+        for report in queryset:
+            report.close(Report.DISMISSED)
+        self.message_user(request, f"{queryset.count()} report(s) dismissed.", messages.SUCCESS)
 
 
 admin.site.site_header = "News quote archive"

@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q, Value
 from django.db.models.functions import ExtractYear, Lower, Replace
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 
@@ -256,7 +257,9 @@ class QuoteQuerySet(models.QuerySet):
         return self.order_by("-article__published", "article_id", "position")
 
     def published(self):
-        return self.filter(article__published__lte=date.today())
+        """What the public sees: quotes in published articles, less those an
+        editor marked as not a quotation."""
+        return self.filter(article__published__lte=date.today(), withdrawn=False)
 
     def same_text_as(self, quote):
         """Quotes whose text is `quote`'s once case, line breaks and curly
@@ -299,6 +302,14 @@ class Quote(models.Model):
         default=False,
         help_text="Re-running extraction never changes or deletes such a quote.",
     )
+    withdrawn = models.BooleanField(
+        "not a quotation",
+        default=False,
+        help_text="Hidden from readers; kept so that re-extraction does not bring it back.",
+    )
+    corrected = models.DateTimeField(
+        null=True, blank=True, help_text="When an editor last corrected it after a reader's report."
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -313,6 +324,22 @@ class Quote(models.Model):
 
     def get_absolute_url(self):
         return reverse("quote", args=[self.pk])
+
+    def reassign(self, person):
+        """An editor's fix: `person` said it. Re-extraction keeps it from now on."""
+        self.person = person
+        self.correct(["person"])
+
+    def withdraw(self):
+        """An editor's fix: these words are no quotation. Kept, hidden, so that
+        re-extraction finds the span taken and does not add it again."""
+        self.withdrawn = True
+        self.correct(["withdrawn"])
+
+    def correct(self, fields):
+        self.by_editor = True
+        self.corrected = timezone.now()
+        self.save(update_fields=[*fields, "by_editor", "corrected", "updated"])
 
     def permalink(self):
         return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
@@ -354,3 +381,34 @@ class ArticlePlace(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "place"], name="unique_article_place")
         ]
+
+
+class Report(models.Model):
+    """A reader's report that a quotation is attributed wrongly, waiting for an editor."""
+
+    OPEN, FIXED, DISMISSED = "open", "fixed", "dismissed"
+    STATES = [(OPEN, "Waiting for an editor"), (FIXED, "Fixed"), (DISMISSED, "Dismissed")]
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="reports")
+    note = models.TextField("what is wrong", max_length=2000)
+    suggested_speaker = models.CharField(
+        "who said it, in the reader's words", max_length=200, blank=True
+    )
+    new_speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who said it, as the editor found; used by “Reassign the speaker”.",
+    )
+    state = models.CharField(max_length=10, choices=STATES, default=OPEN, db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+    resolved = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Report on “{self.quote.text[:50]}”"
+
+    def close(self, state):
+        self.state = state
+        self.resolved = timezone.now()
+        self.save(update_fields=["state", "resolved"])

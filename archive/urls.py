@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
+from rest_framework.routers import SimpleRouter
 
-from archive import feeds, views
+from archive import api, feeds, reports, views
 from archive import search as search_views
 from archive.sitemaps import SITEMAPS
 
@@ -32,6 +33,12 @@ class TwoDigits:
 register_converter(FourDigitYear, "yyyy")
 register_converter(TwoDigits, "nn")
 
+api_router = SimpleRouter()
+api_router.register("people", api.PersonViewSet, basename="api-person")
+api_router.register("quotations", api.QuoteViewSet, basename="api-quote")
+api_router.register("articles", api.ArticleViewSet, basename="api-article")
+api_router.register("places", api.PlaceViewSet, basename="api-place")
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -47,6 +54,9 @@ urlpatterns = [
     path("places/<slug:slug>/feed/", feeds.PlaceArticles(), name="place_feed"),
     path("places/<slug:slug>/feed/atom/", feeds.PlaceArticlesAtom(), name="place_feed_atom"),
     path("quotes/<int:pk>/", views.quote_detail, name="quote"),
+    path("quotes/<int:pk>/report/", reports.report_quote, name="report_quote"),
+    path("api/", api.documentation, name="api"),
+    path("api/", include(api_router.urls)),
     path("archive/", views.ArchiveIndex.as_view(), name="archive"),
     path("archive/<yyyy:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("archive/<yyyy:year>/<nn:month>/", views.MonthArchive.as_view(), name="archive_month"),

@@ -1,0 +1,304 @@
+"""The public, read-only JSON API (/api/...), documented at /api/.
+
+Django REST framework supplies what a hand-written API would get wrong:
+cursor pagination that stays stable while articles are added, validation
+errors as 400s, and throttling. It shows exactly what the pages show:
+published articles and the quotations in them."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import render
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import CursorPagination
+
+from archive.models import Article, Person, Place, Quote
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+# --- pagination ---------------------------------------------------------------------
+
+
+class Cursor(CursorPagination):
+    page_size = 20
+    max_page_size = 100
+    page_size_query_param = "page_size"
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None:
+            return self.page_size
+        if not value.isdigit() or not 1 <= int(value) <= self.max_page_size:
+            raise ValidationError({"page_size": f"A whole number from 1 to {self.max_page_size}."})
+        return int(value)
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            # DRF answers 404; a cursor is a parameter, and a bad one is the client's error.
+            raise ValidationError({"cursor": "Not a cursor from this API: follow the `next` and `previous` links."})
+
+
+class ByName(Cursor):
+    ordering = ("name", "id")
+
+
+class NewestFirst(Cursor):
+    ordering = ("-published", "-id")
+
+
+class NewestAdded(Cursor):
+    ordering = ("-id",)
+
+
+# --- filters ------------------------------------------------------------------------
+
+
+class Filters(serializers.Serializer):
+    """The query parameters a list accepts; anything else is a 400, so a typo
+    ("?speker=") is not silently ignored."""
+
+    paging = {"cursor", "page_size"}
+
+    def __init__(self, request):
+        params = request.query_params
+        unknown = sorted(set(params) - set(self.fields) - self.paging)
+        if unknown:
+            known = ", ".join(sorted(set(self.fields) | self.paging))
+            raise ValidationError({name: f"Unknown parameter; this list takes: {known}." for name in unknown})
+        super().__init__(data={k: params.get(k) for k in self.fields if k in params})
+        self.is_valid(raise_exception=True)
+
+
+def slug_of(model, label):
+    def check(value):
+        if not model.objects.filter(slug=value).exists():
+            raise ValidationError(f"No {label} with the slug “{value}”: see /api/{label}s/ for the slugs.")
+    return check
+
+
+class QuoteFilters(Filters):
+    speaker = serializers.SlugField(required=False, validators=[slug_of(Person, "person")],
+                                    help_text="a person's slug")
+    place = serializers.SlugField(required=False, validators=[slug_of(Place, "place")])
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+    q = serializers.CharField(required=False, max_length=200, help_text="words the quotation contains")
+    kind = serializers.ChoiceField(required=False, choices=[k for k, _ in Quote.KINDS])
+
+
+class ArticleFilters(Filters):
+    person = serializers.SlugField(required=False, validators=[slug_of(Person, "person")])
+    place = serializers.SlugField(required=False, validators=[slug_of(Place, "place")])
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+    q = serializers.CharField(required=False, max_length=200, help_text="words of the headline")
+
+
+class PersonFilters(Filters):
+    q = serializers.CharField(required=False, max_length=200, help_text="part of a name or alias")
+    kind = serializers.ChoiceField(required=False, choices=[k for k, _ in Person.KINDS])
+
+
+class PlaceFilters(Filters):
+    q = serializers.CharField(required=False, max_length=200)
+    kind = serializers.ChoiceField(required=False, choices=[k for k, _ in Place.KINDS])
+
+
+def words_filter(field, text):
+    """Every word must occur (case-insensitive), as in the search box."""
+    condition = Q()
+    for word in text.split():
+        condition &= Q(**{f"{field}__icontains": word})
+    return condition
+
+
+def place_and_inside(slug):
+    """A place and the places inside it, as its page counts them."""
+    found = set(Place.objects.filter(slug=slug).values_list("pk", flat=True))
+    frontier = set(found)
+    for _ in range(5):
+        frontier = set(Place.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+# --- serializers -------------------------------------------------------------------
+
+
+class Link(serializers.Serializer):
+    """Name, slug and page of a related person or place."""
+
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj):
+        return absolute(obj.get_absolute_url())
+
+
+class ArticleLink(serializers.Serializer):
+    headline = serializers.CharField()
+    slug = serializers.SlugField()
+    published = serializers.CharField(source="date_iso")
+    outlet = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, obj):
+        return absolute(obj.get_absolute_url())
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    speaker = Link(source="person", allow_null=True)
+    article = ArticleLink()
+    url = serializers.SerializerMethodField()
+    citation = serializers.CharField()
+
+    class Meta:
+        model = Quote
+        fields = ["id", "text", "kind", "speaker", "role", "article", "url", "citation", "corrected"]
+
+    def get_url(self, obj):
+        return obj.permalink()
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    quotations = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Person
+        fields = ["slug", "name", "honorific", "aliases", "kind", "url", "quotations"]
+
+    def get_url(self, obj):
+        return absolute(obj.get_absolute_url())
+
+    def get_quotations(self, obj):
+        return absolute(f"/api/quotations/?speaker={obj.slug}")
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    parent = Link(allow_null=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Place
+        fields = ["slug", "name", "kind", "parent", "latitude", "longitude", "url"]
+
+    def get_url(self, obj):
+        return absolute(obj.get_absolute_url())
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    published = serializers.CharField(source="date_iso")
+    source_url = serializers.URLField(source="url")
+    url = serializers.SerializerMethodField()
+    places = Link(many=True)
+    people = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = ["slug", "headline", "outlet", "published", "precision", "source_url", "url", "body",
+                  "people", "places"]
+
+    def get_url(self, obj):
+        return absolute(obj.get_absolute_url())
+
+    def get_people(self, obj):
+        return Link(obj.people.all(), many=True).data
+
+
+# --- views -------------------------------------------------------------------------
+
+
+class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = QuoteSerializer
+    pagination_class = NewestAdded
+
+    def get_queryset(self):
+        quotes = Quote.objects.published().with_related()
+        if self.action != "list":
+            return quotes
+        f = QuoteFilters(self.request).validated_data
+        if "speaker" in f:
+            quotes = quotes.filter(person__slug=f["speaker"])
+        if "place" in f:
+            quotes = quotes.filter(article__places__in=place_and_inside(f["place"])).distinct()
+        if "since" in f:
+            quotes = quotes.filter(article__published__gte=f["since"])
+        if "until" in f:
+            quotes = quotes.filter(article__published__lte=f["until"])
+        if "q" in f:
+            quotes = quotes.filter(words_filter("text", f["q"]))
+        if "kind" in f:
+            quotes = quotes.filter(kind=f["kind"])
+        return quotes
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ArticleSerializer
+    pagination_class = NewestFirst
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        articles = Article.objects.published().prefetch_related("people", "places")
+        if self.action != "list":
+            return articles
+        f = ArticleFilters(self.request).validated_data
+        if "person" in f:
+            articles = articles.filter(people__slug=f["person"])
+        if "place" in f:
+            articles = articles.filter(places__in=place_and_inside(f["place"])).distinct()
+        if "since" in f:
+            articles = articles.filter(published__gte=f["since"])
+        if "until" in f:
+            articles = articles.filter(published__lte=f["until"])
+        if "q" in f:
+            articles = articles.filter(words_filter("headline", f["q"]))
+        return articles
+
+
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PersonSerializer
+    pagination_class = ByName
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        people = Person.objects.filter(
+            Q(pk__in=Quote.objects.published().values("person"))
+            | Q(pk__in=Article.objects.published().values("people"))
+        )
+        if self.action != "list":
+            return people
+        f = PersonFilters(self.request).validated_data
+        if "q" in f:
+            people = people.filter(Q(name__icontains=f["q"]) | Q(aliases__icontains=f["q"]))
+        if "kind" in f:
+            people = people.filter(kind=f["kind"])
+        return people
+
+
+class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PlaceSerializer
+    pagination_class = ByName
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        places = Place.objects.filter(pk__in=Article.objects.published().values("places")).select_related("parent")
+        if self.action != "list":
+            return places
+        f = PlaceFilters(self.request).validated_data
+        if "q" in f:
+            places = places.filter(name__icontains=f["q"])
+        if "kind" in f:
+            places = places.filter(kind=f["kind"])
+        return places
+
+
+def documentation(request):
+    """/api/: what each endpoint gives and takes, with examples to paste."""
+    return render(request, "archive/api.html", {"base": settings.SITE_URL.rstrip("/")})
