@@ -150,7 +150,7 @@ class ReportAdmin(admin.ModelAdmin):
     """The queue of readers' reports. Each report's page offers one-click
     fixes (see templates/admin/archive/report/change_form.html)."""
 
-    list_display = ["quotation", "speaker", "note_start", "suggested_speaker", "created", "state"]
+    list_display = ["quote_start", "speaker", "note_start", "suggested_speaker", "created", "state"]
     list_filter = ["state"]
     list_select_related = ["quote__person", "quote__article"]
     search_fields = ["note", "suggested_speaker", "quote__text"]
@@ -163,6 +163,14 @@ class ReportAdmin(admin.ModelAdmin):
     actions = ["withdraw_quotes", "dismiss"]
     FIXES = ("_reassign", "_reassign_suggested", "_withdraw", "_dismiss")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "new_speaker":
+            # Only choosing: the wrapper's buttons would edit or delete the person.
+            widget = field.widget
+            widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+        return field
+
     def has_add_permission(self, request):
         return False    # reports come from readers
 
@@ -173,6 +181,11 @@ class ReportAdmin(admin.ModelAdmin):
     def quotation(self, report):
         quote = report.quote
         return format_html('“{}” <a href="{}">(public page)</a>', quote.text[:120], quote.get_absolute_url())
+
+    @admin.display(description="quotation")
+    def quote_start(self, report):
+        text = report.quote.text
+        return f"“{text if len(text) < 80 else text[:77] + '...'}”"
 
     @admin.display(description="attributed to")
     def speaker(self, report):

@@ -22,3 +22,9 @@ def indexed_cast(tmp_path_factory, django_db_setup, django_db_blocker):
         yield cast
         with django_db_blocker.unblock():
             delete_cast()
+
+
+@pytest.fixture
+def cast(db):
+    """The shared cast in the database only (no index), for one test."""
+    return make_cast()
