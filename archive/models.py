@@ -412,6 +412,9 @@ class ArticlePerson(models.Model):
             models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")
         ]
 
+    def __str__(self):
+        return f"{self.person} in “{self.article}”"
+
 
 class ArticlePlace(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
@@ -422,3 +425,6 @@ class ArticlePlace(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "place"], name="unique_article_place")
         ]
+
+    def __str__(self):
+        return f"{self.place} in “{self.article}”"
