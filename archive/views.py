@@ -242,10 +242,12 @@ def home(request):
 
 
 def latest_quotes(limit=6, per_article=2, min_length=40):
-    """The newest quotations worth reading on their own: attributed, longer
-    than a few words, and no more than `per_article` from one article."""
+    """The newest quotations worth reading on their own: the speaker's words
+    (not reported speech), attributed, longer than a few words, and no more
+    than `per_article` from one article."""
     rows = (
-        Quote.objects.published().filter(person__isnull=False).annotate(length=Length("text"))
+        Quote.objects.published().filter(person__isnull=False).exclude(kind=Quote.INDIRECT)
+        .annotate(length=Length("text"))
         .filter(length__gte=min_length).with_related().newest_first()[: limit * 5]
     )
     chosen, per = [], {}
