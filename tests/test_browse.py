@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from archive.ingest import apply_extraction
-from archive.models import Article, Person, Place, Quote
+from archive.models import Article, ArticlePerson, Person, Place, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -193,7 +193,7 @@ def test_an_organisation_counts_the_articles_that_quote_it(client, cast):
     police = Person.objects.create(name="West Midlands Police", kind=Person.ORGANISATION)
     Quote.objects.create(article=article, person=police, text="The road is closed.", position=15)
     page = html(client.get(f"/people/{police.slug}/"))
-    assert "An organisation, quoted 1 time in 1 article in 2020." in page
+    assert "An organisation, quoted once in 1 article in 2020." in page
     assert 'href="/articles/police-statement/"' in page[page.index('id="mentions-h"'):]
     assert "named in 0" not in page
 
@@ -208,6 +208,15 @@ def test_a_person_page_leads_with_their_roles_over_time(client, cast):
     assert "Council Leader" not in roles  # the same role in other capitals
     assert '<time datetime="2021">2021</time>–<time datetime="2022">2022</time>' in roles
     assert "2 quotations" in roles
+
+
+def test_someone_named_but_never_quoted_is_described_so(client, cast):
+    make_article("Named", "Albert Aardvark opened the bridge.", date(2020, 1, 1))
+    aardvark = Person.objects.create(name="Albert Aardvark")
+    ArticlePerson.objects.create(article=Article.objects.get(headline="Named"), person=aardvark, mentions=1)
+    page = html(client.get("/people/albert-aardvark/"))
+    assert '<p class="standfirst">Named but not quoted in 1 article.</p>' in page
+    assert "named once" in page
 
 
 def test_a_person_quoted_in_one_year_has_no_one_bar_chart(client, cast):
