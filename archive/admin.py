@@ -84,10 +84,11 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = "__all__"
         widgets = {"body": forms.Textarea(attrs={"rows": 25, "cols": 100})}
-        labels = {"slug": "Web address", "published": "Date published", "precision": "Date known to the",
+        labels = {"slug": "Web address", "published": "Date published", "precision": "How exact the date is",
                   "url": "Source URL", "outlet": "Newspaper or site"}
         help_texts = {
-            "slug": "The end of the article's address: /articles/<this>/. Filled in from the headline.",
+            "slug": "The end of the article's address, as in /articles/council-backs-the-bridge/. "
+                    "Filled in from the headline.",
             "precision": "When only the month or year is known, the article is listed under that month or "
                          "year and never shown with a made-up day.",
             "url": "Where the article was first published, if it is online.",
@@ -185,7 +186,7 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = "__all__"
         labels = {"slug": "Web address", "kind": "A person or an organisation"}
-        help_texts = {"slug": "The end of the page's address: /people/<this>/. Filled in from the name."}
+        help_texts = {"slug": "The end of the page's address, as in /people/jane-example/. Filled in from the name."}
         error_messages = {"slug": {"unique": "Someone else already has this web address; add a word to it."}}
 
 

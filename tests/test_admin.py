@@ -151,7 +151,8 @@ def test_merging_two_people_in_the_admin(admin_client):
 def test_the_article_form_speaks_to_editors(client, editor):
     page = client.get("/admin/archive/article/add/").content.decode()
     assert "Where in the text" in page and "Character offset" not in page
-    assert "Web address" in page and "Date known to the" in page
+    assert "Web address" in page and "How exact the date is" in page
+    assert "as in /articles/council-backs-the-bridge/" in page  # admin help texts are HTML: no <placeholders>
     assert "Fingerprint" not in page
 
 
