@@ -265,11 +265,13 @@ def person_detail(request, slug):
                     .annotate(n=Count("id")).order_by("year"))
     # One bar is not a chart: the summary sentence says the same.
     bars = year_bars(per_year) if len(per_year) > 1 else []
+    roles = role_history(quotes)
     return page(request, "archive/person_detail.html", {
         "person": person,
         "page_obj": page_obj,
         "quote_count": page_obj.paginator.count,
-        "roles": role_history(quotes),
+        "roles": roles,
+        "latest_role": max(roles, key=lambda r: r["last"])["role"] if roles else "",
         "years": (per_year[0]["year"], per_year[-1]["year"]) if per_year else None,
         "mentions": articles[:30],
         "mention_count": articles.count(),

@@ -202,7 +202,7 @@ def test_a_person_page_leads_with_their_roles_over_time(client, cast):
     make_article("Later", 'Jane Example said: "Still here."', date(2022, 2, 2),
                  quotes=[("Jane Example", "Still here.", "Council Leader")])
     page = html(client.get("/people/jane-example/"))
-    assert "Quoted 4 times in 3 articles between 2014 and 2022." in page
+    assert "Quoted 4 times in 3 articles between 2014 and 2022, most recently as council leader." in page
     roles = page[page.index('id="roles-h"'):page.index('id="quotes-h"')]
     assert roles.index("campaigner") < roles.index("council leader")
     assert "Council Leader" not in roles  # the same role in other capitals
