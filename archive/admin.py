@@ -1,12 +1,29 @@
+"""The editors' admin. Labels and messages are written for editors, not
+for developers, and no widget offers to delete a person or place from
+inside another record's form."""
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
 from archive.ingest import apply_extraction, find_person
-from archive.models import Article, ArticlePlace, Person, Place, Quote, Report
+from archive.models import Article, ArticlePlace, Person, Place, Quote, Report, fingerprint
+
+
+class SafeRelatedWidgets:
+    """The red cross beside a related record (a quote's speaker, an article's
+    place) deletes that record everywhere, not the link: editors never see it."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            field.widget.can_delete_related = False
+        return field
 
 
 class YearFilter(admin.SimpleListFilter):
@@ -23,17 +40,45 @@ class YearFilter(admin.SimpleListFilter):
         return queryset
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteForm(forms.ModelForm):
+    class Meta:
+        model = Quote
+        fields = "__all__"
+        labels = {"person": "Speaker", "text": "Quotation", "role": "Speaker's role", "position": "Where in the text"}
+        help_texts = {
+            "text": "The speaker's words as the article gives them, without the quotation marks.",
+            "role": "As the article describes the speaker here, e.g. “leader of the city council”.",
+            "position": "Filled in when quotations are found automatically: how many characters into the "
+                        "article the quotation starts. Leave it at 0 for a quotation you add; the page finds "
+                        "the words in the text.",
+            "kind": "Reported speech is the article's paraphrase, shown without quotation marks.",
+        }
+
+
+class QuoteInline(SafeRelatedWidgets, admin.StackedInline):
     model = Quote
+    form = QuoteForm
     extra = 0
     autocomplete_fields = ["person"]
     fields = [("person", "kind", "by_editor"), "text", ("role", "position")]
+    verbose_name = "quotation"
 
 
-class ArticlePlaceInline(admin.TabularInline):
+class ArticlePlaceForm(forms.ModelForm):
+    class Meta:
+        model = ArticlePlace
+        fields = "__all__"
+        labels = {"mentions": "Times mentioned"}
+        error_messages = {NON_FIELD_ERRORS: {"unique_together": "This place is listed twice for the article."}}
+
+
+class ArticlePlaceInline(SafeRelatedWidgets, admin.TabularInline):
     model = ArticlePlace
+    form = ArticlePlaceForm
     extra = 0
     autocomplete_fields = ["place"]
+    verbose_name = "place mentioned"
+    verbose_name_plural = "places mentioned"
 
 
 class ArticleForm(forms.ModelForm):
@@ -41,31 +86,45 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = "__all__"
         widgets = {"body": forms.Textarea(attrs={"rows": 25, "cols": 100})}
+        labels = {"slug": "Web address", "published": "Date published", "precision": "How exact the date is",
+                  "url": "Source URL", "outlet": "Newspaper or site"}
+        help_texts = {
+            "slug": "The end of the article's address, as in /articles/council-backs-the-bridge/. "
+                    "Filled in from the headline.",
+            "precision": "When only the month or year is known, the article is listed under that month or "
+                         "year and never shown with a made-up day.",
+            "url": "Where the article was first published, if it is online.",
+        }
+        error_messages = {"slug": {"unique": "Another article already has this web address; add a word to it."}}
 
     def clean_body(self):
         # Kept exactly as entered (no stripping): quote positions index into it.
         body = self.data.get(self.add_prefix("body"), "")
         if not body.strip():
-            raise forms.ValidationError("An article needs a body.")
+            raise forms.ValidationError("An article needs its text.")
+        twin = Article.objects.filter(fingerprint=fingerprint(body)).exclude(pk=self.instance.pk).first()
+        if twin is not None:
+            raise forms.ValidationError(f"This text is already in the archive, as “{twin.headline}”.")
         return body
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SafeRelatedWidgets, admin.ModelAdmin):
     form = ArticleForm
     list_display = ["headline", "outlet", "published", "precision", "quote_count"]
     list_filter = ["outlet", YearFilter, "precision", "places"]
     search_fields = ["headline", "body", "outlet"]
+    ordering = ["-published", "-created"]
     date_hierarchy = "published"
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [QuoteInline, ArticlePlaceInline]
     actions = ["rerun_extraction"]
-    readonly_fields = ["fingerprint", "created", "updated"]
+    readonly_fields = ["created", "updated"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_quotes=Count("quotes"))
 
-    @admin.display(description="quotes", ordering="_quotes")
+    @admin.display(description="quotations", ordering="_quotes")
     def quote_count(self, obj):
         return obj._quotes
 
@@ -87,16 +146,18 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change or "body" in form.changed_data:
             apply_extraction(form.instance)
 
-    @admin.action(description="Re-run quotation extraction (editors' quotes are kept)")
+    @admin.action(description="Find the quotations again (editors' quotations are kept)")
     def rerun_extraction(self, request, queryset):
         for article in queryset:
             with transaction.atomic():
                 apply_extraction(article)
-        self.message_user(request, f"Extraction re-run on {queryset.count()} article(s).", messages.SUCCESS)
+        n = queryset.count()
+        self.message_user(request, f"Quotations found again in {n} article{'s' if n != 1 else ''}.", messages.SUCCESS)
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(SafeRelatedWidgets, admin.ModelAdmin):
+    form = QuoteForm
     list_display = ["__str__", "kind", "article", "by_editor"]
     list_filter = ["kind", "by_editor"]
     search_fields = ["text", "person__name", "article__headline"]
@@ -108,22 +169,49 @@ class QuoteAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
+class AliasesField(forms.CharField):
+    """Other forms of a name, one a line, instead of the JSON the model stores."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 40})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class PersonForm(forms.ModelForm):
+    aliases = AliasesField(required=False, help_text="Other forms of the name in articles, one a line.")
+
+    class Meta:
+        model = Person
+        fields = "__all__"
+        labels = {"slug": "Web address", "kind": "A person or an organisation"}
+        help_texts = {"slug": "The end of the page's address, as in /people/jane-example/. Filled in from the name."}
+        error_messages = {"slug": {"unique": "Someone else already has this web address; add a word to it."}}
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    form = PersonForm
     list_display = ["name", "honorific", "kind", "quote_count"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases"]
+    # Explicit: the quote count's GROUP BY drops the model's default ordering,
+    # and the speaker lookup pages through this queryset.
+    ordering = ["name", "pk"]
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge_people"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_quotes=Count("quotes"))
 
-    @admin.display(description="quotes", ordering="_quotes")
+    @admin.display(description="quotations", ordering="_quotes")
     def quote_count(self, obj):
         return obj._quotes
 
-    @admin.action(description="Merge selected people into the one with most quotes")
+    @admin.action(description="Merge the selected people into the one quoted most")
     def merge_people(self, request, queryset):
         people = sorted(queryset, key=lambda p: (-p._quotes, p.pk))
         if len(people) < 2:
@@ -135,11 +223,25 @@ class PersonAdmin(admin.ModelAdmin):
         self.message_user(request, f"Merged {names} into {keep.name}.", messages.SUCCESS)
 
 
+class PlaceForm(forms.ModelForm):
+    class Meta:
+        model = Place
+        fields = "__all__"
+        labels = {"slug": "Web address", "parent": "Inside"}
+        help_texts = {"parent": "The region or country the place is in, e.g. West Midlands for Birmingham."}
+        error_messages = {
+            "slug": {"unique": "Another place already has this web address; add a word to it."},
+            NON_FIELD_ERRORS: {"unique_together": "A place of this kind with this name is already in the archive."},
+        }
+
+
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(SafeRelatedWidgets, admin.ModelAdmin):
+    form = PlaceForm
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name"]
+    ordering = ["name", "pk"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["parent"]

@@ -1,9 +1,10 @@
 """Atom and RSS for the latest articles, a person's quotations and a place's
-articles. Each RSS feed has an Atom twin (same items, `feed_type` differs)."""
+articles. Each RSS feed has an Atom twin (same items, `feed_type` differs).
+Every address in them is absolute on settings.SITE_URL, like the pages'
+canonical links: Django would otherwise take the host from the request."""
 
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
+from archive.links import absolute_url
 from archive.models import Article, Person, Place, Quote
 
 ITEMS = 30
@@ -18,6 +20,22 @@ ITEMS = 30
 
 def as_datetime(day):
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class SiteFeed(Feed):
+    """A feed whose own address, page link and item links are on SITE_URL.
+    `url_name` names the feed's route; feeds about an object take its slug."""
+
+    url_name = None
+
+    def feed_url(self, obj=None):
+        return absolute_url(reverse(self.url_name, args=[obj.slug] if obj else []))
+
+    def link(self, obj=None):
+        return absolute_url(obj.get_absolute_url() if obj else reverse("home"))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
 
 class ArticleItems:
@@ -40,23 +58,24 @@ class ArticleItems:
         return item.outlet or None
 
 
-class LatestArticles(ArticleItems, Feed):
+class LatestArticles(ArticleItems, SiteFeed):
+    url_name = "feed"
     title = "News quote archive: latest articles"
     description = "The newest articles in the archive and the quotations in them."
-
-    def link(self):
-        return reverse("home")
 
     def items(self):
         return Article.objects.published().newest_first()[:ITEMS]
 
 
 class LatestArticlesAtom(LatestArticles):
+    url_name = "feed_atom"
     feed_type = Atom1Feed
     subtitle = LatestArticles.description
 
 
-class PersonQuotes(Feed):
+class PersonQuotes(SiteFeed):
+    url_name = "person_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Person, slug=slug)
 
@@ -65,9 +84,6 @@ class PersonQuotes(Feed):
 
     def description(self, obj):
         return f"The newest quotations by {obj.name}."
-
-    def link(self, obj):
-        return obj.get_absolute_url()
 
     def items(self, obj):
         return Quote.objects.published().by(obj).select_related("article", "person").newest_first()[:ITEMS]
@@ -89,11 +105,14 @@ class PersonQuotes(Feed):
 
 
 class PersonQuotesAtom(PersonQuotes):
+    url_name = "person_feed_atom"
     feed_type = Atom1Feed
     subtitle = PersonQuotes.description
 
 
-class PlaceArticles(ArticleItems, Feed):
+class PlaceArticles(ArticleItems, SiteFeed):
+    url_name = "place_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Place, slug=slug)
 
@@ -103,22 +122,19 @@ class PlaceArticles(ArticleItems, Feed):
     def description(self, obj):
         return f"The newest articles mentioning {obj.name}."
 
-    def link(self, obj):
-        return obj.get_absolute_url()
-
     def items(self, obj):
         return obj.articles.published().newest_first().distinct()[:ITEMS]
 
 
 class PlaceArticlesAtom(PlaceArticles):
+    url_name = "place_feed_atom"
     feed_type = Atom1Feed
     subtitle = PlaceArticles.description
 
 
 def feed_links(rss, atom, *args):
     """(title, url, type) pairs for <link rel=alternate> and the visible links."""
-    base = settings.SITE_URL.rstrip("/")
     return [
-        ("Atom", base + reverse(atom, args=args), "application/atom+xml"),
-        ("RSS", base + reverse(rss, args=args), "application/rss+xml"),
+        ("Atom", absolute_url(reverse(atom, args=args)), "application/atom+xml"),
+        ("RSS", absolute_url(reverse(rss, args=args)), "application/rss+xml"),
     ]

@@ -1,14 +1,14 @@
 import hashlib
 import re
-from datetime import date
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q, Value
 from django.db.models.functions import ExtractYear, Lower, Replace
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+
+from archive.links import absolute_url
 
 
 def unique_slug(model, text, max_length=80, exclude_pk=None):
@@ -31,12 +31,24 @@ def fingerprint(body):
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+def today():
+    """The date in the site's time zone (settings.TIME_ZONE): an article dated
+    today becomes public at midnight there, not at midnight UTC."""
+    return timezone.localdate()
+
+
+def is_public(article_path=""):
+    """The one rule for what the public sees, as a filter on an article
+    reached through `article_path` ('', 'article__', 'quotes__article__')."""
+    return Q(**{f"{article_path}published__lte": today()})
+
+
 class PlaceQuerySet(models.QuerySet):
     def with_article_counts(self):
         """`article_count`: published articles that mention the place."""
         return self.annotate(
             article_count=Count(
-                "articles", filter=Q(articles__published__lte=date.today()), distinct=True
+                "articles", filter=is_public("articles__"), distinct=True
             )
         )
 
@@ -85,7 +97,7 @@ class PersonQuerySet(models.QuerySet):
         """`quote_count` as the public sees it: quotes in published articles."""
         return self.annotate(
             quote_count=Count(
-                "quotes", filter=Q(quotes__article__published__lte=date.today()), distinct=True
+                "quotes", filter=is_public("quotes__article__"), distinct=True
             )
         )
 
@@ -124,6 +136,24 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])
+
+    def sort_key(self):
+        """How an index orders the name: a person by surname ('Lord Heseltine'
+        under H, 'Lord Porter of Spalding' under P), an organisation by its
+        name without a leading 'The'."""
+        name = self.name.strip()
+        if self.kind == self.ORGANISATION:
+            return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).casefold()
+        words = re.split(r"\s+of\s+", name, maxsplit=1)[0].replace(",", " ").split()
+        while len(words) > 1 and words[-1].casefold().rstrip(".") in NAME_SUFFIXES:
+            words.pop()
+        if not words:
+            return name.casefold()
+        return " ".join([words[-1], *words[:-1]]).casefold()
+
+    def initial(self):
+        letter = self.sort_key()[:1].upper()
+        return letter if "A" <= letter <= "Z" else "#"
 
     def names(self):
         """Every form of the name, display name first, without repeats."""
@@ -164,10 +194,14 @@ class Person(models.Model):
         return bool(new)
 
 
+# Letters after a surname, not part of it ('Jones QC' is under J).
+NAME_SUFFIXES = {"jr", "sr", "qc", "kc", "mp", "msp", "mep", "am", "obe", "mbe", "cbe", "ii", "iii"}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public sees; reused by views, feeds, sitemaps and the index."""
-        return self.filter(published__lte=date.today())
+        return self.filter(is_public())
 
     def newest_first(self):
         return self.order_by("-published", "-created")
@@ -235,6 +269,39 @@ class Article(models.Model):
     def paragraphs(self):
         return [p.strip() for p in re.split(r"\n\s*\n|\n", self.body) if p.strip()]
 
+    def first_sentence(self, max_words=40):
+        """The opening sentence, for listings; a very long one is cut at a word."""
+        paragraphs = self.paragraphs()
+        if not paragraphs:
+            return ""
+        sentence = first_sentence(paragraphs[0])
+        words = sentence.split()
+        return sentence if len(words) <= max_words else " ".join(words[:max_words]) + "…"
+
+    def speakers(self):
+        """The people quoted, in order of first quotation (uses prefetched quotes)."""
+        seen = {}
+        for quote in sorted(self.quotes.all(), key=lambda q: q.position):
+            if quote.person_id and quote.person_id not in seen:
+                seen[quote.person_id] = quote.person
+        return list(seen.values())
+
+
+# A full stop, question or exclamation mark (and a closing quotation mark)
+# before a space and a capital ends a sentence, unless it ends an
+# abbreviation or an initial ("Mr", "Dr", "J. Smith").
+SENTENCE_END = re.compile(r"[.!?][\"”’]?(?=\s+[\"“‘A-Z0-9])")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "rev", "gen", "col", "capt", "sgt", "lt", "gov", "sen"}
+
+
+def first_sentence(text):
+    for match in SENTENCE_END.finditer(text):
+        before = text[: match.start()].split()
+        word = before[-1].lstrip("\"“‘(") if before else ""
+        if word.casefold() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper()):
+            return text[: match.end()]
+    return text
+
 
 def truncate_date(value, precision):
     if value is None:
@@ -259,7 +326,7 @@ class QuoteQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: quotes in published articles, less those an
         editor marked as not a quotation."""
-        return self.filter(article__published__lte=date.today(), withdrawn=False)
+        return self.filter(is_public("article__"), withdrawn=False)
 
     def same_text_as(self, quote):
         """Quotes whose text is `quote`'s once case, line breaks and curly
@@ -342,7 +409,7 @@ class Quote(models.Model):
         self.save(update_fields=[*fields, "by_editor", "corrected", "updated"])
 
     def permalink(self):
-        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+        return absolute_url(self.get_absolute_url())
 
     def citation(self):
         """Speaker, “quotation”, outlet, date, URL: ready to paste."""
@@ -371,6 +438,9 @@ class ArticlePerson(models.Model):
             models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")
         ]
 
+    def __str__(self):
+        return f"{self.person} in “{self.article}”"
+
 
 class ArticlePlace(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE)
@@ -381,6 +451,9 @@ class ArticlePlace(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "place"], name="unique_article_place")
         ]
+
+    def __str__(self):
+        return f"{self.place} in “{self.article}”"
 
 
 class Report(models.Model):

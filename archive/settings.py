@@ -28,7 +28,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
 DEBUG = envbool("DEBUG", "false")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address in citations, canonical links, feeds and the sitemap.
+# Unset, it follows PORT, which `make run` passes to gunicorn as well.
+PORT = envint("PORT", "8000")
+SITE_URL = os.environ.get("SITE_URL") or f"http://127.0.0.1:{PORT}"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

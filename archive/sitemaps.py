@@ -1,22 +1,25 @@
-"""sitemap.xml: what the public sees, on the host settings.SITE_URL names."""
+"""sitemap.xml: what the public sees, on the site's public address."""
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from archive.links import absolute_url
 from archive.models import Article, Person, Place
 
 
 class SiteUrlSitemap(Sitemap):
+    """Django's sitemap joins protocol, domain and path itself: both come
+    from absolute_url(), the rule the pages and feeds follow."""
+
     limit = 5000
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(absolute_url("/")).netloc
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme or "https"
+        return urlsplit(absolute_url("/")).scheme or "https"
 
 
 class ArticleSitemap(SiteUrlSitemap):

@@ -1,3 +1,4 @@
+import calendar
 import csv
 import json
 import logging
@@ -6,17 +7,19 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import ExtractYear, Length
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import escape, format_html, format_html_join
+from django.urls import reverse
 from django.views.generic import dates
 from haystack.query import SearchQuerySet
 
-from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.links import absolute_url
+from archive.marking import marked_paragraphs, paragraph_of
+from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote, is_public
 
 log = logging.getLogger(__name__)
 
@@ -25,20 +28,32 @@ PER_PAGE = 20
 PERSON_SEARCH_FORMS = ["search/_person_search_form.html", "archive/_person_search_form.html"]
 
 
-def page(request, template, context):
-    """render() plus the canonical URL (settings.SITE_URL, never the Host header)."""
-    url = settings.SITE_URL.rstrip("/") + request.path
-    page_obj = context.get("page_obj")
+def canonical_url(request, page_obj=None):
+    """The page's address on SITE_URL, never the Host header; page 1 has no ?page."""
+    url = absolute_url(request.path)
     if page_obj is not None and page_obj.number > 1:
         url += f"?page={page_obj.number}"
-    return render(request, template, {"canonical_url": url, **context})
+    return url
+
+
+def page(request, template, context, status=200):
+    return render(request, template, {"canonical_url": canonical_url(request, context.get("page_obj")), **context},
+                  status=status)
 
 
 def paginate(request, items, per_page=PER_PAGE):
-    try:
-        return Paginator(items, per_page).page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404("No such page") from exc
+    """A page past the end shows the last page and a page that is not a number
+    the first, as the search pages do: a stale link still lands somewhere."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def with_speakers(rows, quotes="quotes"):
+    """Rows with their articles' quotations and speakers fetched in one more
+    query, for listings that say who is quoted (Article.speakers()). `quotes`
+    is the path from a row to an article's quotes."""
+    return rows.prefetch_related(
+        Prefetch(quotes, queryset=Quote.objects.filter(person__isnull=False).select_related("person"))
+    )
 
 
 def year_bars(counts, width=320, height=80):
@@ -62,84 +77,36 @@ def year_bars(counts, width=320, height=80):
     return bars
 
 
-# --- marking quotations in the article body ---------------------------------
-
-def paragraph_spans(body):
-    """(start, end) of each paragraph, as Article.paragraphs() splits them,
-    so that Quote.position (an offset into the body) can be placed."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", body):
-        text = m.group()
-        if text.strip():
-            start = m.start() + len(text) - len(text.lstrip())
-            spans.append((start, m.start() + len(text.rstrip())))
-    return spans
-
-
-def quote_span(body, quote):
-    """Where the quote is in the body. Usually at its position exactly; a
-    quotation running over paragraphs is stored with the breaks and the
-    reopening quotation marks left out, so words are matched across those;
-    an editor's quote may carry no position, so its first occurrence counts."""
-    words = quote.text.split()
-    if not words:
-        return None
-    end = quote.position + len(quote.text)
-    if body[quote.position:end] == quote.text:
-        return quote.position, end
-    pattern = re.compile(r"[\s\"“”‘’']+".join(re.escape(w) for w in words))
-    found = pattern.match(body, quote.position) or pattern.search(body)
-    return found.span() if found else None
-
-
-QUOTE_MARKS = "\"“”‘’' "
-
-
-def mark_paragraph(body, start, end, marks):
-    """One paragraph as safe HTML: every slice of article text escaped, each
-    quotation in a <mark> followed by a link to its speaker."""
-    pieces, at = [], start
-    for q_start, q_end, quote in marks:
-        # A quotation running over two paragraphs is marked in each.
-        s, e = max(q_start, start), min(q_end, end)
-        while s < e and s == start and body[s] in QUOTE_MARKS:
-            s += 1  # the continuation's reopening mark is not the speaker's words
-        if s >= e or s < at:
+def timeline(counts):
+    """Years with articles, scaled to the busiest; a run of empty years is one
+    row ('2007–2013'), so that gaps in coverage show without a list of zeros."""
+    counts = {row["year"]: row["n"] for row in counts}
+    if not counts:
+        return []
+    top = max(counts.values())
+    rows, gap = [], []
+    for year in range(min(counts), max(counts) + 1):
+        n = counts.get(year, 0)
+        if not n:
+            gap.append(year)
             continue
-        pieces.append(escape(body[at:s]))
-        pieces.append(format_html('<mark class="q">{}</mark>', body[s:e]))
-        if e == q_end:
-            if quote.person:
-                pieces.append(format_html(
-                    ' <a class="said-by" href="{}">{}</a>', quote.person.get_absolute_url(), quote.person.name
-                ))
-            else:
-                pieces.append(format_html(' <a class="said-by" href="{}">quotation</a>', quote.get_absolute_url()))
-        at = e
-    pieces.append(escape(body[at:end]))
-    return format_html_join("", "{}", ((p,) for p in pieces))
+        if gap:
+            rows.append({"gap": f"{gap[0]}–{gap[-1]}" if len(gap) > 1 else str(gap[0]), "years": len(gap)})
+            gap = []
+        rows.append({"year": year, "n": n, "pct": round(100 * n / top)})
+    return rows
 
 
-def marked_paragraphs(article, quotes):
-    body = article.body
-    marks = []
+def speakers_of(quotes):
+    """The article's speakers in order of first quotation, each with the role
+    the article gives and their quotations: the margin of the article page."""
+    speakers = {}
     for quote in quotes:
-        span = quote_span(body, quote)
-        if span:
-            marks.append((*span, quote))
-    marks.sort(key=lambda m: m[0])
-    return [mark_paragraph(body, s, e, marks) for s, e in paragraph_spans(body)]
-
-
-def paragraph_of(article, quote):
-    """The paragraph around a quotation, with it marked."""
-    span = quote_span(article.body, quote)
-    if span is None:
-        return None
-    for start, end in paragraph_spans(article.body):
-        if start <= span[0] < end or (span[0] < start < span[1]):
-            return mark_paragraph(article.body, start, end, [(*span, quote)])
-    return None
+        key = quote.person_id or f"quote-{quote.pk}"
+        entry = speakers.setdefault(key, {"person": quote.person, "role": quote.role, "quotes": []})
+        entry["role"] = entry["role"] or quote.role
+        entry["quotes"].append(quote)
+    return list(speakers.values())
 
 
 def related_to(article, limit=5):
@@ -160,31 +127,55 @@ def related_to(article, limit=5):
     return [rows[pk] for pk in dict.fromkeys(pks) if pk in rows][:limit]
 
 
+def archive_url(article):
+    """The date page an article is listed on: its month, or its year when only that is known."""
+    if article.precision == Article.YEAR:
+        return reverse("archive_year", args=[article.published.year])
+    return reverse("archive_month", args=[article.published.year, article.published.month])
+
+
 # --- pages ----------------------------------------------------------------------
 
 def home(request):
     published = Article.objects.published()
+    newest_month = published.dates("published", "month", order="DESC").first()
     return page(request, "archive/home.html", {
-        "articles": published.newest_first()[:10],
+        "articles": with_speakers(published.newest_first())[:8],
         "article_count": published.count(),
-        "people": Person.objects.with_published_quote_counts().filter(quote_count__gt=0)
-        .order_by("-quote_count", "name")[:10],
+        "quotes": latest_quotes(),
+        "month": newest_month,
+        "people": most_quoted_in(newest_month) if newest_month else [],
         "places": Place.objects.with_article_counts().filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:10],
+        .order_by("-article_count", "name")[:12],
         "years": timeline(published.year_counts()),
     })
 
 
-def timeline(counts):
-    """Every year from the first to the last, so that gaps in coverage show."""
-    counts = {row["year"]: row["n"] for row in counts}
-    if not counts:
-        return []
-    top = max(counts.values())
-    return [
-        {"year": year, "n": counts.get(year, 0), "pct": round(100 * counts.get(year, 0) / top)}
-        for year in range(min(counts), max(counts) + 1)
-    ]
+def latest_quotes(limit=6, per_article=2, min_length=40):
+    """The newest quotations worth reading on their own: the speaker's words
+    (not reported speech), attributed, longer than a few words, and no more
+    than `per_article` from one article."""
+    rows = (
+        Quote.objects.published().filter(person__isnull=False).exclude(kind=Quote.INDIRECT)
+        .annotate(length=Length("text"))
+        .filter(length__gte=min_length).with_related().newest_first()[: limit * 5]
+    )
+    chosen, per = [], {}
+    for quote in rows:
+        per[quote.article_id] = per.get(quote.article_id, 0) + 1
+        if per[quote.article_id] <= per_article:
+            chosen.append(quote)
+    return chosen[:limit]
+
+
+def most_quoted_in(month, limit=8):
+    """People with most quotations in articles of `month` (a date on its 1st)."""
+    in_month = is_public("quotes__article__") & Q(quotes__article__published__year=month.year,
+                                                    quotes__article__published__month=month.month)
+    return (
+        Person.objects.annotate(n=Count("quotes", filter=in_month, distinct=True))
+        .filter(n__gt=0).order_by("-n", "name")[:limit]
+    )
 
 
 def healthz(request):
@@ -208,44 +199,82 @@ def healthz(request):
 
 
 class NameFilterForm(forms.Form):
-    q = forms.CharField(label="Filter by name", required=False, max_length=100)
+    q = forms.CharField(
+        label="Filter by name", required=False, max_length=100,
+        error_messages={"max_length": "A name to filter by is at most %(limit_value)d characters long."},
+    )
+
+
+def by_initial(people):
+    """{'A': [...], 'B': [...]} in index order (surname for a person)."""
+    letters = {}
+    for person in sorted(people, key=lambda p: (p.sort_key(), p.pk)):
+        letters.setdefault(person.initial(), []).append(person)
+    return letters
 
 
 def person_list(request):
     form = NameFilterForm(request.GET)
-    people = Person.objects.with_published_quote_counts().order_by("name")
+    people = Person.objects.with_published_quote_counts()
     if form.is_valid() and form.cleaned_data["q"]:
         people = people.filter(Q(name__icontains=form.cleaned_data["q"]) | Q(aliases__icontains=form.cleaned_data["q"]))
     people = list(people)
-    letters = {}
-    for person in people:
-        initial = person.name[:1].upper()
-        letters.setdefault(initial if initial.isalpha() else "#", []).append(person)
-    return page(request, "archive/person_list.html", {"form": form, "letters": letters, "count": len(people)})
+    letters = by_initial(p for p in people if p.quote_count)
+    alphabet = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(["#"] if "#" in letters else [])]
+    return page(request, "archive/person_list.html", {
+        "form": form,
+        "letters": letters,
+        "alphabet": [(letter, letter in letters) for letter in alphabet],
+        "quoted_count": sum(len(group) for group in letters.values()),
+        "unquoted": [p for group in by_initial(p for p in people if not p.quote_count).values() for p in group],
+        "count": len(people),
+    })
+
+
+def role_history(quotes):
+    """Each role the articles give, oldest first, with the years it was used
+    and how often: 'IPPR researcher, 2006–2014, 3 quotations'. Roles that
+    differ only in case or a leading 'the' are one role."""
+    rows = quotes.exclude(role="").values_list("role", "article__published").order_by("article__published")
+    roles = {}
+    for role, published in rows:
+        key = re.sub(r"^the\s+", "", role.strip(), flags=re.IGNORECASE).casefold()
+        entry = roles.setdefault(key, {"role": role.strip(), "first": published, "last": published, "n": 0})
+        entry["last"], entry["n"] = published, entry["n"] + 1
+    return list(roles.values())
+
+
+def articles_about(person):
+    """Published articles that name or quote `person`, newest first, each with
+    `mentions` (times named; 0 when only quoted, as organisations often are)."""
+    named = ArticlePerson.objects.filter(person=person)
+    return (
+        Article.objects.published()
+        .filter(Q(pk__in=named.values("article")) | Q(pk__in=Quote.objects.by(person).values("article")))
+        .annotate(mentions=Subquery(named.filter(article=OuterRef("pk")).values("mentions")[:1]))
+        .newest_first()
+    )
 
 
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     quotes = Quote.objects.published().by(person)
     page_obj = paginate(request, quotes.select_related("article").newest_first())
-    roles = (
-        quotes.exclude(role="").values("role")
-        .annotate(first=Min("article__published"), last=Max("article__published"), n=Count("id"))
-        .order_by("first", "role")
-    )
-    mentions = (
-        ArticlePerson.objects.filter(person=person, article__published__lte=date.today())
-        .select_related("article").order_by("-article__published", "-article__created")
-    )
-    per_year = quotes.annotate(year=ExtractYear("article__published")).values("year").annotate(n=Count("id"))
-    bars = year_bars(per_year.order_by("year"))
+    articles = articles_about(person)
+    per_year = list(quotes.annotate(year=ExtractYear("article__published")).values("year")
+                    .annotate(n=Count("id")).order_by("year"))
+    # One bar is not a chart: the summary sentence says the same.
+    bars = year_bars(per_year) if len(per_year) > 1 else []
+    roles = role_history(quotes)
     return page(request, "archive/person_detail.html", {
         "person": person,
         "page_obj": page_obj,
         "quote_count": page_obj.paginator.count,
         "roles": roles,
-        "mentions": mentions[:30],
-        "mention_count": mentions.count(),
+        "latest_role": max(roles, key=lambda r: r["last"])["role"] if roles else "",
+        "years": (per_year[0]["year"], per_year[-1]["year"]) if per_year else None,
+        "mentions": articles[:30],
+        "mention_count": articles.count(),
         "bars": bars,
         "chart_label": "Quotations per year: " + ", ".join(f"{b['year']}: {b['n']}" for b in bars if b["n"]),
         "person_search_forms": PERSON_SEARCH_FORMS,
@@ -317,6 +346,7 @@ class PlaceSortForm(forms.Form):
     sort = forms.ChoiceField(
         label="Order", required=False,
         choices=[("mentions", "Most mentions first"), ("newest", "Newest first")],
+        error_messages={"invalid_choice": "Articles can be ordered by most mentions or newest first."},
     )
 
 
@@ -324,13 +354,13 @@ def place_detail(request, slug):
     place = get_object_or_404(Place.objects.select_related("parent"), slug=slug)
     form = PlaceSortForm(request.GET)
     sort = form.cleaned_data["sort"] if form.is_valid() and form.cleaned_data["sort"] else "mentions"
-    links = ArticlePlace.objects.filter(place=place, article__published__lte=date.today()).select_related("article")
+    links = ArticlePlace.objects.filter(is_public("article__"), place=place).select_related("article")
     order = ["-article__published", "-article__created"]
     if sort == "mentions":
         order = ["-mentions", *order]
-    page_obj = paginate(request, links.order_by(*order))
+    page_obj = paginate(request, with_speakers(links.order_by(*order), "article__quotes"))
     people = (
-        Person.objects.filter(quotes__article__articleplace__place=place, quotes__article__published__lte=date.today())
+        Person.objects.filter(is_public("quotes__article__"), quotes__article__articleplace__place=place)
         .annotate(n=Count("quotes", distinct=True)).order_by("-n", "name")[:20]
     )
     children = place.children.with_article_counts().order_by("name")
@@ -344,12 +374,16 @@ def article_detail(request, slug):
     quotes = list(article.quotes.select_related("person").order_by("position"))
     for quote in quotes:
         quote.article = article
-    people = ArticlePerson.objects.filter(article=article).select_related("person")
+    speakers = speakers_of(quotes)
+    quoted = {entry["person"].pk for entry in speakers if entry["person"]}
+    people = ArticlePerson.objects.filter(article=article).exclude(person__in=quoted).select_related("person")
     places = ArticlePlace.objects.filter(article=article).select_related("place")
     return page(request, "archive/article_detail.html", {
         "article": article,
+        "archive_url": archive_url(article),
         "paragraphs": marked_paragraphs(article, quotes),
-        "quotes": quotes,
+        "quote_count": len(quotes),
+        "speakers": speakers,
         "people": people.order_by("-mentions", "person__name"),
         "places": places.order_by("-mentions", "place__name"),
         "related": related_to(article),
@@ -372,21 +406,55 @@ def quote_detail(request, pk):
 # --- the date archive: Django's generic date views ------------------------------
 
 class ArticleArchiveMixin:
+    """Shared by the date pages: published articles with their speakers, a page
+    past the end falling back to the last, and a helpful page (still a 404)
+    for a real date without articles."""
+
     date_field = "published"
     paginate_by = PER_PAGE
     month_format = "%m"
     ordering = ["-published", "-created"]
+    empty_template = "archive/article_archive_empty.html"
 
     def get_queryset(self):
         # published() compares with today's date: evaluate per request.
-        return Article.objects.published()
+        return with_speakers(Article.objects.published())
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page_obj = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page_obj, page_obj.object_list, page_obj.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        url = settings.SITE_URL.rstrip("/") + self.request.path
-        page_obj = context.get("page_obj")
-        context["canonical_url"] = url + (f"?page={page_obj.number}" if page_obj and page_obj.number > 1 else "")
+        context["canonical_url"] = canonical_url(self.request, context.get("page_obj"))
         return context
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            first, last, label = self.period()  # itself a plain 404 for an impossible date
+            return self.empty_period(first, last, label)
+
+    def empty_period(self, first, last, label):
+        """The nearest articles either side of a period without any."""
+        articles = Article.objects.published()
+        earlier = articles.filter(published__lt=first).order_by("-published", "-created").first()
+        later = articles.filter(published__gt=last).order_by("published", "created").first()
+        return page(self.request, self.empty_template, {
+            "label": label,
+            "earlier": earlier, "earlier_url": earlier and archive_url(earlier),
+            "later": later, "later_url": later and archive_url(later),
+        }, status=404)
+
+
+def parse_period(*parts):
+    """date() from the URL's year/month/day strings; an impossible date is a 404."""
+    try:
+        return date(*(int(part) for part in parts))
+    except ValueError as exc:
+        raise Http404("No such date") from exc
 
 
 class ArchiveIndex(ArticleArchiveMixin, dates.ArchiveIndexView):
@@ -399,12 +467,21 @@ class ArchiveIndex(ArticleArchiveMixin, dates.ArchiveIndexView):
 class YearArchive(ArticleArchiveMixin, dates.YearArchiveView):
     make_object_list = True
 
+    def period(self):
+        first = parse_period(self.kwargs["year"], 1, 1)
+        return first, first.replace(month=12, day=31), f"{first:%Y}"
+
     def get_date_list(self, queryset, date_type=None, ordering="ASC"):
         # An article known only to the year has no month to be listed under.
         return queryset.exclude(precision=Article.YEAR).dates(self.date_field, "month", ordering)
 
 
 class MonthArchive(ArticleArchiveMixin, dates.MonthArchiveView):
+    def period(self):
+        first = parse_period(self.kwargs["year"], self.kwargs["month"], 1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return first, last, f"{first:%B %Y}"
+
     def get_queryset(self):
         return super().get_queryset().exclude(precision=Article.YEAR)
 
@@ -415,5 +492,9 @@ class MonthArchive(ArticleArchiveMixin, dates.MonthArchiveView):
 
 
 class DayArchive(ArticleArchiveMixin, dates.DayArchiveView):
+    def period(self):
+        day = parse_period(self.kwargs["year"], self.kwargs["month"], self.kwargs["day"])
+        return day, day, f"{day.day} {day:%B %Y}"
+
     def get_queryset(self):
         return super().get_queryset().filter(precision=Article.DAY)

@@ -1,9 +1,11 @@
+import warnings
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.paginator import UnorderedObjectListWarning
 
-from archive.models import Article, Person, Quote
+from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +144,67 @@ def test_merging_two_people_in_the_admin(admin_client):
     keep.refresh_from_db()
     assert keep.quotes.count() == 3
     assert "Gregory Clark" in keep.aliases
+
+
+# --- an admin an editor cannot hurt themselves with --------------------------------
+
+def test_the_article_form_speaks_to_editors(client, editor):
+    page = client.get("/admin/archive/article/add/").content.decode()
+    assert "Where in the text" in page and "Character offset" not in page
+    assert "Web address" in page and "How exact the date is" in page
+    assert "as in /articles/council-backs-the-bridge/" in page  # admin help texts are HTML: no <placeholders>
+    assert "Fingerprint" not in page
+
+
+def test_links_between_records_read_as_words(admin_client):
+    article = Article.objects.create(headline="Bridge approved", body=BODY, published=date(2021, 3, 4))
+    place = Place.objects.create(name="Birmingham")
+    link = ArticlePlace.objects.create(article=article, place=place)
+    assert str(link) == "Birmingham in “Bridge approved”"
+    person = Person.objects.create(name="Jane Example")
+    assert str(ArticlePerson.objects.create(article=article, person=person)) == "Jane Example in “Bridge approved”"
+    page = admin_client.get(f"/admin/archive/article/{article.pk}/change/").content.decode()
+    assert "ArticlePlace object" not in page and "Birmingham in “Bridge approved”" in page
+
+
+def test_no_widget_offers_to_delete_a_quotes_speaker_or_an_articles_place(admin_client):
+    article = Article.objects.create(headline="Bridge approved", body=BODY, published=date(2021, 3, 4))
+    person = Person.objects.create(name="Jane Example")
+    quote = Quote.objects.create(article=article, person=person, text="We will build the bridge by spring.")
+    ArticlePlace.objects.create(article=article, place=Place.objects.create(name="Birmingham"))
+    for url in [f"/admin/archive/article/{article.pk}/change/", f"/admin/archive/quote/{quote.pk}/change/"]:
+        page = admin_client.get(url).content.decode()
+        assert "change-related" in page, url  # the pencil to edit the person stays
+        assert "delete-related" not in page, url
+
+
+def test_the_speaker_lookup_pages_through_an_ordered_list(admin_client):
+    for name in ["Jane Example", "Janet Example", "Jan Other"]:
+        Person.objects.create(name=name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        response = admin_client.get("/admin/autocomplete/", {
+            "app_label": "archive", "model_name": "quote", "field_name": "person", "term": "jan",
+        })
+    assert response.status_code == 200
+    assert [row["text"] for row in response.json()["results"]] == ["Jan Other", "Jane Example", "Janet Example"]
+
+
+def test_the_same_text_twice_gets_a_plain_message_not_a_server_error(client, editor):
+    assert client.post("/admin/archive/article/add/", add_form()).status_code == 302
+    response = client.post("/admin/archive/article/add/", add_form(slug="bridge-again", headline="Bridge again"))
+    assert response.status_code == 200
+    assert "This text is already in the archive, as “Bridge approved”." in response.content.decode()
+    response = client.post("/admin/archive/article/add/", add_form(body="Other words entirely."))
+    assert "Another article already has this web address; add a word to it." in response.content.decode()
+    assert "Article with this" not in response.content.decode()
+
+
+def test_an_editor_types_aliases_one_a_line_not_json(client, editor):
+    data = {"name": "Lord Heseltine", "slug": "lord-heseltine", "honorific": "Lord", "kind": "person",
+            "aliases": "Michael Heseltine\r\n\r\nHezza\r\n"}
+    assert client.post("/admin/archive/person/add/", data).status_code == 302
+    person = Person.objects.get()
+    assert person.aliases == ["Michael Heseltine", "Hezza"]
+    page = client.get(f"/admin/archive/person/{person.pk}/change/").content.decode()
+    assert "Michael Heseltine\nHezza</textarea>" in page

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 
 from archive.ingest import apply_extraction
-from archive.models import Article, Person, Place, Quote
+from archive.models import Article, ArticlePerson, Person, Place, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -83,14 +83,23 @@ def html(response):
 
 # --- home -----------------------------------------------------------------------
 
-def test_home_shows_latest_articles_most_quoted_people_places_timeline_and_search(client, cast):
+def test_home_shows_latest_articles_and_quotations_most_quoted_places_timeline_and_search(client, cast):
     page = html(client.get("/"))
     assert page.index("Bridge approved") < page.index("Campaigners want a mayor")
-    assert "Not yet published" not in page
-    assert '<a href="/people/jane-example/">Jane Example</a> <span class="meta">3 quotations' in page
-    assert '<a href="/places/birmingham/">Birmingham</a> <span class="meta">2 articles' in page
+    assert "Not yet published" not in page and "embargoed words" not in page
+    latest = page[page.index('id="latest-h"'):page.index('id="quotes-h"')]
+    assert "The council approved the new bridge over the canal in Birmingham on Tuesday." in latest  # first sentence
+    assert 'Quoted:</span> <a href="/people/jane-example/">Jane Example</a>' in latest
+    quotes = page[page.index('id="quotes-h"'):page.index('id="people-h"')]
+    assert "“A mayor would speak for the whole region.”" in quotes
+    assert "nobody asked the voters" not in quotes  # too short to stand on its own
+    # The newest month with articles is March 2021, where Jane is quoted once.
+    assert "Most quoted in March 2021" in page
+    assert '<a href="/people/jane-example/">Jane Example</a> <span class="meta">1 quotation<' in page
+    assert '<a href="/places/birmingham/">Birmingham</a> <span class="meta">2<' in page
     assert 'href="/archive/2014/"' in page and 'href="/archive/2021/"' in page
-    assert '<span class="year">2017</span>' in page  # a year without articles still shows
+    assert '<span class="year">2015–2020</span> <span class="none">no articles</span>' in page
+    assert ">2017<" not in page  # empty years are one row, not a list of zeros
     assert 'action="/search/"' in page and 'name="q"' in page
     assert page.count("<h1") == 1
 
@@ -101,13 +110,33 @@ def test_the_empty_archive_has_a_home_page(client):
 
 # --- people ---------------------------------------------------------------------
 
-def test_people_are_listed_a_to_z_with_quote_counts(client, cast):
+def test_people_are_listed_a_to_z_by_surname_with_the_unquoted_set_apart(client, cast):
+    make_article("Peers on mayors", 'Lord Heseltine said: "Mayors work." Zoe Abbott said: "They do not."',
+                 date(2015, 1, 5), quotes=[("Lord Heseltine", "Mayors work.", ""), ("Zoe Abbott", "They do not.", "")])
     Person.objects.create(name="Albert Aardvark")
     page = html(client.get("/people/"))
-    assert page.index("Albert Aardvark") < page.index("Jane Example")
-    assert 'id="letter-A"' in page and 'id="letter-J"' in page
-    assert "3 quotations" in page  # the embargoed quote does not count
-    assert "0 quotations" in page
+    quoted, unquoted = page.split('id="unquoted-h"')
+    section = quoted[quoted.index('id="letter-H"'):]
+    assert "Lord Heseltine" in section[:section.index("</section>")]
+    assert 'id="letter-L"' not in page  # nobody is filed under a title
+    assert quoted.index("Zoe Abbott") < quoted.index("Jane Example") < quoted.index("Lord Heseltine")
+    assert '<a href="#letter-H">H</a>' in page and '<span class="absent" aria-hidden="true">Q</span>' in page
+    assert "Albert Aardvark" in unquoted and "Albert Aardvark" not in quoted
+    assert "3 quotations" in quoted  # the embargoed quote does not count
+    assert "4 people: 3 quoted, 1 named but not quoted" in page
+
+
+@pytest.mark.parametrize("name, kind, key, initial", [
+    ("Lord Heseltine", Person.PERSON, "heseltine lord", "H"),
+    ("Lord Porter of Spalding", Person.PERSON, "porter lord", "P"),
+    ("Jane Jones QC", Person.PERSON, "jones jane", "J"),
+    ("Madonna", Person.PERSON, "madonna", "M"),
+    ("The Met Office", Person.ORGANISATION, "met office", "M"),
+    ("3M", Person.ORGANISATION, "3m", "#"),
+])
+def test_an_index_files_people_by_surname_and_organisations_by_name(name, kind, key, initial):
+    person = Person(name=name, kind=kind)
+    assert (person.sort_key(), person.initial()) == (key, initial)
 
 
 def test_the_people_filter_matches_names_and_aliases(client, cast):
@@ -125,6 +154,9 @@ def test_a_person_page_has_quotes_newest_first_roles_articles_chart_search_and_f
     assert "embargoed words" not in page
     assert "June 2014" in page and "4 March 2021" in page
     assert 'class="role">council leader</span>' in page
+    # Quotations are grouped under their article: its headline once, not per quotation.
+    quotes = page[page.index('id="quotes-h"'):page.index('id="mentions-h"')]
+    assert quotes.count("Campaigners want a mayor") == 1
     roles = page[page.index("Roles over time"):page.index("Quotations, newest first")]
     assert roles.index("campaigner") < roles.index("council leader")
     assert '<svg class="year-chart"' in page and 'aria-label="Quotations per year: 2014: 2, 2021: 1"' in page
@@ -144,14 +176,54 @@ def test_a_person_page_uses_the_search_engineers_form_when_there_is_one(client, 
     assert "<form id=theirs>Jane Example</form>" in page
 
 
-def test_quotes_are_paginated_and_a_page_past_the_end_is_404(client, cast):
+def test_quotes_are_paginated_and_a_page_past_the_end_shows_the_last(client, cast):
     grow(25)
     first = html(client.get("/people/jane-example/"))
     assert "Page 1 of 2" in first and "page=2" in first
     second = html(client.get("/people/jane-example/", {"page": 2}))
     assert '<link rel="canonical" href="http://127.0.0.1:8000/people/jane-example/?page=2">' in second
-    assert client.get("/people/jane-example/", {"page": 9}).status_code == 404
-    assert client.get("/people/jane-example/", {"page": "x"}).status_code == 404
+    past = html(client.get("/people/jane-example/", {"page": 9}))
+    assert "Page 2 of 2" in past
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/people/jane-example/?page=2">' in past
+    assert "Page 1 of 2" in html(client.get("/people/jane-example/", {"page": "x"}))
+
+
+def test_an_organisation_counts_the_articles_that_quote_it(client, cast):
+    article = make_article("Police statement", 'Officers said: "The road is closed."', date(2020, 5, 5))
+    police = Person.objects.create(name="West Midlands Police", kind=Person.ORGANISATION)
+    Quote.objects.create(article=article, person=police, text="The road is closed.", position=15)
+    page = html(client.get(f"/people/{police.slug}/"))
+    assert "An organisation, quoted once in 1 article in 2020." in page
+    assert 'href="/articles/police-statement/"' in page[page.index('id="mentions-h"'):]
+    assert "named in 0" not in page
+
+
+def test_a_person_page_leads_with_their_roles_over_time(client, cast):
+    make_article("Later", 'Jane Example said: "Still here."', date(2022, 2, 2),
+                 quotes=[("Jane Example", "Still here.", "Council Leader")])
+    page = html(client.get("/people/jane-example/"))
+    assert "Quoted 4 times in 3 articles between 2014 and 2022, most recently as council leader." in page
+    roles = page[page.index('id="roles-h"'):page.index('id="quotes-h"')]
+    assert roles.index("campaigner") < roles.index("council leader")
+    assert "Council Leader" not in roles  # the same role in other capitals
+    assert '<time datetime="2021">2021</time>–<time datetime="2022">2022</time>' in roles
+    assert "2 quotations" in roles
+
+
+def test_someone_named_but_never_quoted_is_described_so(client, cast):
+    make_article("Named", "Albert Aardvark opened the bridge.", date(2020, 1, 1))
+    aardvark = Person.objects.create(name="Albert Aardvark")
+    ArticlePerson.objects.create(article=Article.objects.get(headline="Named"), person=aardvark, mentions=1)
+    page = html(client.get("/people/albert-aardvark/"))
+    assert '<p class="standfirst">Named but not quoted in 1 article.</p>' in page
+    assert "named once" in page
+
+
+def test_a_person_quoted_in_one_year_has_no_one_bar_chart(client, cast):
+    make_article("Once", 'Solo Speaker said: "Only once."', date(2020, 1, 1),
+                 quotes=[("Solo Speaker", "Only once.", "")])
+    assert "year-chart" not in html(client.get("/people/solo-speaker/"))
+    assert "year-chart" in html(client.get("/people/jane-example/"))
 
 
 def test_unknown_people_places_articles_and_quotes_are_404(client, cast):
@@ -250,6 +322,38 @@ def test_the_archive_index_lists_years_and_newest_articles(client, cast):
     assert "Not yet published" not in page
 
 
+def test_month_and_year_listings_give_outlet_first_sentence_and_who_is_quoted(client, cast):
+    for url in ["/archive/2021/03/", "/archive/2021/", "/archive/2021/03/04/", "/archive/"]:
+        page = html(client.get(url))
+        item = page[page.index('<li class="article-item">'):]
+        item = item[:item.index("</li>")]
+        assert '<span class="outlet">The Example Gazette</span>' in item, url
+        lede = "The council approved the new bridge over the canal in Birmingham on Tuesday."
+        assert f'<p class="lede">{lede}</p>' in item, url
+        assert 'Quoted:</span> <a href="/people/jane-example/">Jane Example</a>' in item, url
+
+
+def test_an_empty_month_says_so_and_points_to_the_nearest_articles(client, cast):
+    response = client.get("/archive/2016/05/")
+    assert response.status_code == 404  # nothing to index, but a page to read
+    page = response.content.decode()
+    assert "<h1>No articles from May 2016</h1>" in page
+    assert "may have been renamed" not in page
+    before, after = page.split("After")
+    assert 'href="/articles/campaigners-want-a-mayor/"' in before and 'href="/archive/2014/06/"' in before
+    assert 'href="/articles/bridge-approved/"' in after and 'href="/archive/2021/03/"' in after
+    assert "No articles from 1999" in client.get("/archive/1999/").content.decode()
+    assert "No articles from 5 March 2021" in client.get("/archive/2021/03/05/").content.decode()
+    assert "Not yet published" not in client.get("/archive/2030/").content.decode()
+
+
+def test_archive_pages_past_the_end_fall_back_like_search(client, cast):
+    grow(25)
+    page = html(client.get("/archive/", {"page": 999}))
+    assert "Page 2 of 2" in page and '<link rel="canonical" href="http://127.0.0.1:8000/archive/?page=2">' in page
+    assert "Page 1 of 2" in html(client.get("/archive/2014/06/", {"page": "abc"}))
+
+
 def test_empty_impossible_and_future_dates_are_404(client, cast):
     for url in ["/archive/1999/", "/archive/2014/13/", "/archive/2014/05/", "/archive/2021/02/30/",
                 f"/archive/{cast.future.published.year + 1}/", "/archive/2014/6/"]:
@@ -263,18 +367,27 @@ def test_month_links_have_two_digit_months(client, cast):
 
 # --- articles and quotes ----------------------------------------------------------
 
-def test_an_article_marks_each_quotation_and_links_its_speaker(client, cast):
+def test_an_article_marks_each_quotation_and_names_the_speaker_after_the_closing_mark(client, cast):
     page = html(client.get("/articles/bridge-approved/"))
     assert (
-        'said: &quot;<mark class="q">We will build the bridge by spring.</mark> '
-        '<a class="said-by" href="/people/jane-example/">Jane Example</a>&quot;'
+        'said: &quot;<mark class="q">We will build the bridge by spring.</mark>&quot; '
+        '<a class="said-by" href="/people/jane-example/">Jane Example</a>'
     ) in page
     assert 'href="https://example.org/news"' in page and "The Example Gazette" in page
     assert '<time datetime="2021-03-04">4 March 2021</time>' in page
     assert 'href="/places/birmingham/">Birmingham</a> <span class="meta">3 mentions' in page
-    assert 'href="/people/jane-example/">Jane Example</a> <span class="meta">2 mentions' in page
-    quotes = page[page.index('id="quotes-h"'):]
-    assert '<a href="/people/jane-example/">Jane Example</a>, <span class="role">council leader</span>' in quotes
+    margin = page[page.index('id="quoted-h"'):]
+    speaker = '<a class="speaker" href="/people/jane-example/">Jane Example</a><span class="role">council leader</span>'
+    assert speaker in margin
+    assert f'<a href="/quotes/{cast.quote.pk}/">Cite the quotation' in margin
+    assert page.count("We will build the bridge by spring.") == 1  # in the text only, not repeated beside it
+    assert 'id="people-h"' not in page  # Jane is quoted, so not listed again as merely named
+
+
+def test_the_speaker_follows_the_punctuation_after_a_quotation(client, cast):
+    page = html(client.get(f"/articles/{cast.mayor.slug}/"))
+    assert ('&quot;<mark class="q">nobody asked the voters</mark>&quot;. '
+            '<a class="said-by" href="/people/jane-example/">Jane Example</a>') in page
 
 
 def test_a_quotation_over_two_paragraphs_is_marked_in_both(client):
@@ -282,8 +395,8 @@ def test_a_quotation_over_two_paragraphs_is_marked_in_both(client):
     article = Article.objects.create(headline="Two", body=body, published=date(2020, 1, 1))
     Quote.objects.create(article=article, text="First part. Second part.", position=body.index("First"))
     page = html(client.get(f"/articles/{article.slug}/"))
-    assert '<mark class="q">First part.</mark>' in page
-    assert '<mark class="q">Second part.</mark> <a class="said-by"' in page
+    assert '<mark class="q">First part.</mark></p>' in page
+    assert '<mark class="q">Second part.</mark>&quot; <a class="said-by"' in page
 
 
 def test_an_editors_quote_without_a_position_is_still_marked(client, cast):

@@ -34,8 +34,21 @@ def test_the_latest_articles_feed_is_valid_rss_newest_first(client, articles):
     titles = [item.findtext("title") for item in root.iter("item")]
     assert titles == ["Bridge <approved> & funded", "Older news"]
     first = next(root.iter("item"))
-    assert first.findtext("link") == "http://testserver/articles/bridge-approved-funded/"
+    assert first.findtext("link") == "http://127.0.0.1:8000/articles/bridge-approved-funded/"
     assert first.findtext("pubDate").startswith("Thu, 04 Mar 2021")
+
+
+FEEDS = ["/feed/", "/feed/atom/", "/people/jane-example/feed/atom/", "/places/birmingham/feed/"]
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_feeds_link_to_site_url_whatever_host_the_request_names(client, articles, settings, url):
+    settings.SITE_URL = "https://quotes.example.org"
+    settings.ALLOWED_HOSTS = ["evil.example"]
+    text = client.get(url, HTTP_HOST="evil.example").content.decode()
+    assert "evil.example" not in text
+    assert "https://quotes.example.org/" in text
+    assert f'"https://quotes.example.org{url}"' in text or f">https://quotes.example.org{url}<" in text
 
 
 def test_the_latest_articles_feed_is_valid_atom(client, articles):

@@ -118,13 +118,18 @@ ODD_PATHS = [
     "/archive/2019/13/", "/archive/2019/99/", "/archive/9999/12/", "/archive/0001/01/",
     "/archive/2019/02/30/", "/archive/2019/02/00/", "/archive/2019/13/01/", "/archive/0000/00/00/",
     "/archive/9999/12/31/", "/archive/0001/01/01/", "/archive/99999/01/01/", "/archive/2019/3/14/",
-    "/archive/2019/03/14/?page=" + str(10**30), "/archive/2014/?page=abc", "/archive/?page=-1",
 ]
+# A page number past the end or not a number falls back, as on the search pages.
+ODD_PAGES = ["/archive/2019/03/14/?page=" + str(10**30), "/archive/2014/?page=abc", "/archive/?page=-1"]
 
 
 def test_odd_path_parts_are_404_never_500(client, cast, db):
     # /archive/2019/3/14/ does not match the two-digit pattern: a 404 too.
     check(client, ODD_PATHS, allowed={404})
+
+
+def test_odd_page_numbers_fall_back_to_a_page_that_exists(client, cast, db):
+    check(client, ODD_PAGES, allowed={200})
 
 
 # --- the search query language -------------------------------------------------------
