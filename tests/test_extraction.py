@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from archive.extraction import extract, scoring
-from archive.extraction import mentions as names
+from archive.extraction import extract, mentions, scoring
+from archive.extraction import people as people_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -437,9 +437,9 @@ def test_a_common_given_name_from_the_census_makes_a_person():
 
 
 def test_a_census_given_name_the_article_uses_as_a_word_is_no_evidence():
-    assert names.census_given_name("Hope Okoro spoke. Her team won.", "Hope")
-    assert not names.census_given_name("Hope Valley flooded. There is little hope left.", "Hope")
-    assert names.census_given_name("Don Abeyta said he didn't know. Don't ask.", "Don")
+    assert people_rules.census_given_name("Hope Okoro spoke. Her team won.", "Hope")
+    assert not people_rules.census_given_name("Hope Valley flooded. There is little hope left.", "Hope")
+    assert people_rules.census_given_name("Don Abeyta said he didn't know. Don't ask.", "Don")
 
 
 def test_an_age_before_a_full_name_makes_a_person():
@@ -699,7 +699,7 @@ def test_described_by_someone_as_without_was_is_their_word():
 
 def test_a_name_after_the_organization_is_a_body_not_a_person():
     text = 'They worked with the organization Equally Samoan. The people of American Samoa voted.'
-    kinds = {entity.name: entity.kind for entity in names.find_entities(text)}
+    kinds = {entity.name: entity.kind for entity in mentions.find_entities(text)}
     assert kinds.get("Equally Samoan") == "organisation"
 
 

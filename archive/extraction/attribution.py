@@ -11,7 +11,10 @@ from functools import cached_property
 from itertools import pairwise
 
 from archive.extraction import mentions, places
-from archive.extraction.mentions import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
+from archive.extraction.entity import Entity
+from archive.extraction.lexicon import ORG_HEADS, REPORTING_VERBS, ROLE_WORDS, THING_NOUNS
+from archive.extraction.organisations import SOURCE_NOUNS
+from archive.extraction.tokens import fold
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
@@ -292,7 +295,7 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
                            r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
-KIND_NOUNS = mentions.THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
 # Words before a job that do not tell one holder from another.
 LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
                       "longtime long-time acting interim".split())
@@ -617,7 +620,7 @@ class Context:
         """ "The Chancellor said", "the company said": the person given that
         job earlier, or the organisation of that kind."""
         latter = re.search(r"\bthe (latter|former)\b(.*)", phrase, re.IGNORECASE | re.DOTALL)
-        if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | mentions.ORG_HEADS):
+        if latter and not set(re.findall(r"[\w-]+", latter.group(2).lower())) & (ROLE_WORDS | ORG_HEADS):
             # "the latter yesterday confirming", but not "the former deputy prime minister"
             pair = self.recent_entities(pos)[:2]
             index = 0 if latter.group(1).lower() == "latter" else 1
@@ -641,12 +644,12 @@ class Context:
         if not m:
             return None
         words = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
-        heads = [w for w in words if w in ROLE_WORDS or w in mentions.ORG_HEADS]
+        heads = [w for w in words if w in ROLE_WORDS or w in ORG_HEADS]
         if not heads:
             return None
         head = heads[0]
         earlier = self.recent_entities(pos)
-        if head in ROLE_WORDS and head not in mentions.ORG_HEADS:    # "army" is both
+        if head in ROLE_WORDS and head not in ORG_HEADS:    # "army" is both
             wanted = set(words) & ROLE_WORDS
             # "The local health minister" is not the Civil Aviation Minister.
             modifiers = {w[:5] for w in words[:words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
@@ -663,7 +666,7 @@ class Context:
                 # article gave nobody describes the person who spoke last.
                 return last
             return None
-        if head in mentions.ORG_HEADS:
+        if head in ORG_HEADS:
             # "the health ministry": a ministry whose name has "health" in it.
             modifiers = [w[:4] for w in words[:words.index(head)] if w not in ("the", "its", "their")]
             for ent in earlier:
@@ -906,7 +909,7 @@ class Context:
             return None
         name = answers.most_common(1)[0][0]
         for _, _, ent in self.mentions:
-            if ent.kind == "person" and mentions.fold(ent.name) == mentions.fold(name):
+            if ent.kind == "person" and fold(ent.name) == fold(name):
                 return ent
         return self.body_named(name, kind="person")
 
