@@ -1,6 +1,7 @@
 """Word lists the rules read: titles and jobs, organisation words, given
 names, reporting verbs. Data, and the two small lookups built on it."""
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -194,6 +195,15 @@ REPORTING_VERBS = word_set(
     "condemn condemns condemned accuse accuses accused blame blames blamed welcome "
     "welcomes welcomed recalled wrote posts posting whispered elaborate elaborates elaborated"
 )
+# "informed" and "referred to X as" report words too, though not the way "said" does,
+# so they open no indirect speech (see indirect_speech).
+QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed",
+                      "reacted", "reacts", "lauded", "lauds", "slammed", "slams", "blasted", "branded", "brands",
+                      "labelled", "labeled", "dismissed", "dismisses", "denounced", "denounces", "decried",
+                      "derided", "mocked", "ridiculed"}
+VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
+PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
+               "describing", "calling", "claiming", "warning", "arguing", "insisting"}
 ORG_NAME_STARTS = word_set("state city government council police court ministry party")
 # Letters after a person's name: honours, degrees, seats, silk.
 POSTNOMINALS = set("QC KC MP MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE GBE FRS PhD JP".split())
