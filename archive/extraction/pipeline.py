@@ -10,7 +10,8 @@ from archive.extraction.text import paragraph_spans
 
 
 def extract(text):
-    """Quotes with speakers, people and places found in one article body."""
+    """Quotes with speakers, people, organisations and places found in one
+    article body."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
@@ -20,13 +21,19 @@ def extract(text):
         quote.speaker = attributor.attribute(quote)
     all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
     people = [e for e in entities if e.kind == "person"]
-    speaking_orgs = {id(q.speaker): q.speaker for q in all_quotes if q.speaker and q.speaker.kind != "person"}
+    # Bodies that speak without being named as entities ("the army said")
+    # come after those named, in the order they first speak.
+    organisations = {id(e): e for e in entities if e.kind == "organisation"}
+    for quote in all_quotes:
+        if quote.speaker and quote.speaker.kind == "organisation":
+            organisations.setdefault(id(quote.speaker), quote.speaker)
     # A city inside an organisation's name still counts ("University of
     # Manchester"); inside a person's name it does not ("Andy Street").
     name_spans = [span for e in people for span in e.mentions]
     return {
         "quotes": [quote_data(q) for q in all_quotes],
-        "people": [person_data(e) for e in people + list(speaking_orgs.values())],
+        "people": [person_data(e) for e in people],
+        "organisations": [organisation_data(e) for e in organisations.values()],
         "places": places.find_places(text, name_spans),
     }
 
@@ -50,6 +57,15 @@ def person_data(entity):
         "honorific": entity.honorific,
         "aliases": list(entity.aliases),
         "kind": entity.kind,
+        "role": entity.role,
+        "mentions": len(entity.mentions),
+    }
+
+
+def organisation_data(entity):
+    return {
+        "name": entity.name,
+        "aliases": list(entity.aliases),
         "role": entity.role,
         "mentions": len(entity.mentions),
     }
