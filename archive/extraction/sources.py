@@ -72,7 +72,7 @@ def document_source(speakers, noun, pos):
             if CAPITALISED_RE.match(doc.masked, at, at + 80):
                 found = named_at(speakers, at, at + 80)      # "the warning issued by Met Éireann"
             else:
-                found = doc.first_entity(at, at + 60)  # "from her brother, King X"
+                found = doc.first_entity(at, at + 60)       # "from her brother, King X"
             if found:
                 return found
         k = bisect_right(doc.sentence_starts, m.start()) - 1
