@@ -43,7 +43,9 @@ from archive.extraction.tokens import (
 )
 
 
-def looks_like_person(text, run, role, name, words, counts, coordinated=False):
+def looks_like_person(text, run, role, name, words, counts, vouched=False):
+    """True when the name in `run` is a person's. `vouched`: the words around
+    it already say so (a pair "both from Ethiopia", an employer after "of")."""
     lower = [fold(w) for w in words]
     given = is_given_name(words[0])
     # Arabic and other names with particles run longer: "Zine El Abidine Ben Ali".
@@ -93,8 +95,8 @@ def looks_like_person(text, run, role, name, words, counts, coordinated=False):
         before = lower_case_word_before(text, run[0][1])
         kin_or_job = re.fullmatch(KIN, before) or (
             before not in NOT_NAME_WORDS and (before in ROLE_WORDS or job_noun(before)))
-        return bool(kin_or_job) or speaks_as_person(text, name, words)
-    return coordinated or has_person_evidence(text, run, role, name, words, counts)
+        return bool(kin_or_job) or vouched or speaks_as_person(text, name, words)
+    return vouched or has_person_evidence(text, run, role, name, words, counts)
 
 
 def speaks_as_person(text, name, words):

@@ -20,7 +20,7 @@ from archive.extraction.lexicon import (
 )
 from archive.extraction.organisations import add_org
 from archive.extraction.people import add_person, census_given_name, looks_like_person
-from archive.extraction.tokens import fold, is_acronym, is_honorific_token, sentence_initial
+from archive.extraction.tokens import fold, is_acronym, is_honorific_token, lower_case_word_before, sentence_initial
 
 
 def strip_leading(text, run):
@@ -112,10 +112,16 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         # "Ben Ali's Presidency": the name ends at the possessive.
         name, rest = name[:owner + 1], []
     words = clean_name_tokens(name)
+    # "Nikki Holland of the UK's National Crime Agency": a name, then the body
+    # its bearer works for, is a person's even when the surname is a town;
+    # "the South Lawn of the White House" is not.
+    employer = bool(rest) and run[run.index(rest[0]) - 1][0].lower() == "of" \
+        and any(fold(re.sub(r"['’]s$", "", t[0])) in ORG_WORDS for t in rest) \
+        and lower_case_word_before(text, run[0][1]) not in ("the", "a", "an")
     if run and not role and THING_BEFORE_RE.search(text, max(0, run[0][1] - 30), run[0][1]):
         add_org(text, orgs, run)    # "the organization Equally American"
         return False
-    if words and looks_like_person(text, run, role, name, words, counts, coordinated):
+    if words and looks_like_person(text, run, role, name, words, counts, coordinated or employer):
         add_person(text, people, role, name, words)
         if rest:
             classify_run(text, strip_leading(text, rest), people, orgs, counts)

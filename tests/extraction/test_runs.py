@@ -62,3 +62,14 @@ def test_an_officer_named_right_after_their_organisation():
 def test_a_person_owning_a_company_is_split_from_it():
     found = people("Later, he recorded with John Lyden's Public Image Ltd.")
     assert "John Lyden" in found
+
+
+def test_a_name_then_of_and_the_body_its_bearer_works_for_is_a_person():
+    result = extract('Zorana Tilburg of the Harbour Crime Agency disagreed: "The water was never there."')
+    assert [p["name"] for p in result["people"]] == ["Zorana Tilburg"]
+    assert [o["name"] for o in result["organisations"]] == ["Harbour Crime Agency"]
+    assert [(q["speaker"], q["speaker_kind"]) for q in result["quotes"]] == [("Zorana Tilburg", "person")]
+
+
+def test_a_place_of_a_body_after_the_is_no_person():
+    assert people("Guests gathered on the South Lawn of the White House on Monday.") == {}
