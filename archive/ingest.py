@@ -30,8 +30,10 @@ def save_record(record):
 
 
 def find_person(name, kind=Person.PERSON):
-    """The Person known by `name` (display name or alias), or None."""
-    exact = Person.objects.filter(name__iexact=name).first()
+    """The Person of that kind known by `name` (display name or alias), or
+    None: "Ford" the company is not Gerald Ford."""
+    same_kind = Person.objects.filter(kind=kind)
+    exact = same_kind.filter(name__iexact=name).first()
     if exact:
         return exact
     # Aliases live in a JSON list; narrow by the last word of the name first
@@ -40,7 +42,7 @@ def find_person(name, kind=Person.PERSON):
     surname = name.split()[-1]
     # SQLite keeps the JSON as written, with "ó" as "\u00f3"; PostgreSQL does not.
     escaped = json.dumps(surname)[1:-1]
-    for person in Person.objects.filter(Q(aliases__icontains=surname) | Q(aliases__icontains=escaped))[:50]:
+    for person in same_kind.filter(Q(aliases__icontains=surname) | Q(aliases__icontains=escaped))[:50]:
         if key in (alias.casefold() for alias in person.aliases):
             return person
     return None
@@ -101,12 +103,13 @@ def apply_extraction(article, result=None):
     editor_quotes = list(article.quotes.filter(by_editor=True))
     editor_spans = [(q.position, q.position + len(q.text)) for q in editor_quotes]
 
+    # People and organisations are both Person rows, told apart by kind.
     people, mentions = {}, {}
-    for data in result["people"]:
-        person = get_or_create_person(
-            data["name"], data.get("honorific", ""), data.get("aliases", ()), data.get("kind") or Person.PERSON
-        )
-        people[data["name"]] = person
+    named = [(data, Person.PERSON) for data in result["people"]]
+    named += [(data, Person.ORGANISATION) for data in result.get("organisations", ())]
+    for data, kind in named:
+        person = get_or_create_person(data["name"], data.get("honorific", ""), data.get("aliases", ()), kind)
+        people[data["name"], kind] = person
         mentions[person.pk] = mentions.get(person.pk, 0) + data.get("mentions", 1)
 
     new_quotes = []
@@ -115,10 +118,9 @@ def apply_extraction(article, result=None):
             continue
         person = None
         if data.get("speaker"):
-            person = people.get(data["speaker"]) or get_or_create_person(
-                data["speaker"], kind=data.get("speaker_kind") or Person.PERSON
-            )
-            people[data["speaker"]] = person
+            name, kind = data["speaker"], data.get("speaker_kind") or Person.PERSON
+            person = people.get((name, kind)) or get_or_create_person(name, kind=kind)
+            people[name, kind] = person
             mentions.setdefault(person.pk, 1)
         new_quotes.append(
             article.quotes.model(

@@ -30,7 +30,7 @@ def test_extract_prints_one_json_object_per_document_without_a_database(tmp_path
     (quote,) = docs[0]["quotes"]
     assert (quote["text"], quote["speaker"], quote["kind"]) == ("We will win,", "Ann Lee", "direct")
     assert docs[1]["quotes"][0]["speaker"] == "Bob Hart"
-    assert set(docs[0]) == {"id", "quotes", "people", "places"}
+    assert set(docs[0]) == {"id", "quotes", "people", "organisations", "places"}
 
 
 def test_extract_reports_bad_input_and_still_prints_the_good_documents(tmp_path):

@@ -112,3 +112,33 @@ def test_a_person_with_an_accented_name_is_found_again_by_an_alias():
     apply_extraction(article)
     assert article.quotes.get().person == kept
     assert Person.objects.filter(name__startswith="Ricardo").count() == 1
+
+
+def test_organisations_named_are_stored_with_their_kind_whether_they_speak_or_not():
+    article = Article.objects.create(
+        headline="Study",
+        body='Dr Imogen Castle of the University of Leeds led the study. '
+             '"We regret the delay," Pellworth said in a statement.',
+        published=date(2021, 3, 1),
+    )
+    apply_extraction(article)
+    kinds = dict(article.people.values_list("name", "kind"))
+    assert kinds == {"Imogen Castle": "person", "University of Leeds": "organisation", "Pellworth": "organisation"}
+    assert article.quotes.get().person.kind == "organisation"
+
+
+def test_a_company_and_a_person_of_the_same_name_stay_two():
+    gerald = Person.objects.create(name="Gerald Ford", aliases=["Ford"])
+    article = Article.objects.create(headline="Cars", body="Ford sold cars.", published=date(2021, 4, 1))
+    result = {
+        "quotes": [{"text": "We build cars.", "speaker": "Ford", "speaker_kind": "organisation",
+                    "kind": "direct", "start": 0, "end": 14}],
+        "people": [],
+        "organisations": [{"name": "Ford", "aliases": [], "role": "", "mentions": 1}],
+        "places": [],
+    }
+    apply_extraction(article, result)
+    company = Person.objects.get(name="Ford")
+    assert company.kind == "organisation" and company != gerald
+    assert article.quotes.get().person == company
+    assert set(article.people.all()) == {company}

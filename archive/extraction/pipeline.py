@@ -1,0 +1,71 @@
+"""`extract(text)`: quotations with their speakers, people, organisations and
+places in one article body."""
+
+from archive.extraction import mentions, places
+from archive.extraction.attribution import Attributor
+from archive.extraction.document import Document
+from archive.extraction.indirect import indirect_speech
+from archive.extraction.quotations import classify, find_quotes
+from archive.extraction.text import paragraph_spans
+
+
+def extract(text):
+    """Quotes with speakers, people, organisations and places found in one
+    article body."""
+    entities = mentions.find_entities(text)
+    paragraphs = paragraph_spans(text)
+    quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
+    attributor = Attributor(Document(text, entities, quotes, paragraphs))
+    indirect = indirect_speech(attributor.speakers)
+    for quote in quotes:
+        quote.speaker = attributor.attribute(quote)
+    all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
+    people = [e for e in entities if e.kind == "person"]
+    # Bodies that speak without being named as entities ("the army said")
+    # come after those named, in the order they first speak.
+    organisations = {id(e): e for e in entities if e.kind == "organisation"}
+    for quote in all_quotes:
+        if quote.speaker and quote.speaker.kind == "organisation":
+            organisations.setdefault(id(quote.speaker), quote.speaker)
+    # A city inside an organisation's name still counts ("University of
+    # Manchester"); inside a person's name it does not ("Andy Street").
+    name_spans = [span for e in people for span in e.mentions]
+    return {
+        "quotes": [quote_data(q) for q in all_quotes],
+        "people": [person_data(e) for e in people],
+        "organisations": [organisation_data(e) for e in organisations.values()],
+        "places": places.find_places(text, name_spans),
+    }
+
+
+def quote_data(quote):
+    speaker = quote.speaker
+    return {
+        "text": quote.text,
+        "speaker": speaker.name if speaker else None,
+        "kind": quote.kind,
+        "start": quote.start,
+        "end": quote.end,
+        "role": speaker.role if speaker else "",
+        "speaker_kind": speaker.kind if speaker else None,
+    }
+
+
+def person_data(entity):
+    return {
+        "name": entity.name,
+        "honorific": entity.honorific,
+        "aliases": list(entity.aliases),
+        "kind": entity.kind,
+        "role": entity.role,
+        "mentions": len(entity.mentions),
+    }
+
+
+def organisation_data(entity):
+    return {
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "role": entity.role,
+        "mentions": len(entity.mentions),
+    }

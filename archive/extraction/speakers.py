@@ -1,0 +1,133 @@
+"""Who a noun phrase before a reporting verb names: a person or body named
+in it, a pronoun, a job ("the Chancellor") or a kind ("the company"). The
+speakers found so far are remembered, in order of position, for pronouns."""
+
+import re
+from bisect import bisect_left, insort_left
+from itertools import pairwise
+
+from archive.extraction.entity import Entity
+from archive.extraction.lexicon import ROLE_WORDS, THING_NOUNS
+from archive.extraction.references import resolve_pronoun, resolve_role
+
+ADVERBIAL_RE = re.compile(r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
+                          r"according|per|via|through|under|over|to)\b", re.IGNORECASE)
+# A plural common noun right before the verb is a group nobody names
+# ("the scientists describe", "critics called"), not an earlier "it".
+UNNAMED_GROUP_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+(?:what|which|as)\s+)?(?:(?:the|some|many|several|other|most|few)\s+)?(?:[a-z][\w-]*\s+)?"
+    r"(?!(?:ha|wa|i|thi|u|a|it|hi|hers|its|yours|ours|theirs)s\b)[a-z][a-z-]+[^s']s\s*$"
+)
+# Lower-case nouns for people: "Trump loyalist", "Grateful Dead drummer".
+AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
+                           r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
+# Words for kinds of body between a modifier and the name: "daily newspaper X".
+KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
+
+
+class Speakers:
+    """Resolving phrases to speakers in one article, and the memory of who
+    was spoken of where."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        # Bodies the article speaks of without naming them as entities
+        # ("the army", "the Government of American Samoa"), one per name.
+        self.bodies = {}
+        self.events = self.subject_events()
+
+    def add_event(self, pos, entity):
+        """Record who is spoken of at `pos`; kept in order of position."""
+        insort_left(self.events, (pos, entity), key=lambda event: event[0])
+
+    def events_before(self, pos):
+        """(position, entity) before `pos`, the most recent first; of two at
+        one position, the one recorded first."""
+        k = bisect_left(self.events, pos, key=lambda event: event[0])
+        return (self.events[i] for i in range(k - 1, -1, -1))
+
+    def subject_events(self):
+        """(position, entity) for each sentence that opens on a named person."""
+        events = []
+        for start, end in self.doc.sentences():
+            head = self.doc.text[start:min(end, start + 110)]
+            first = self.doc.first_subject(start, start + len(head)) or self.doc.opening_possessor(start, end)
+            if first and not head.lstrip().startswith(("“", '"', "‘")):
+                events.append((start, first))
+        return events
+
+    def body_named(self, name, kind="organisation"):
+        if name not in self.bodies:
+            self.bodies[name] = Entity(name, kind=kind)
+        return self.bodies[name]
+
+    def resolve_subject(self, start, end):
+        """The speaker named by the words before a reporting verb. The last
+        comma-separated part that names someone wins, unless it is an
+        apposition ("Howard Rubel, a Toronto lawyer, told")."""
+        phrase = self.doc.masked[start:end]
+        if re.search(r"\b(?:which|that)\s*$", phrase):
+            return False    # "a law which says": a thing, not a speaker
+        parts, pos = [], start
+        for piece in re.split(r"(,\s*)", phrase):
+            if piece and not re.fullmatch(r",\s*", piece):
+                parts.append((pos, pos + len(piece), piece))
+            pos += len(piece)
+        for k in range(len(parts) - 1, -1, -1):
+            p_start, p_end, piece = parts[k]
+            first_word = re.match(r"\s*([\w-]+)", piece)
+            # "Greg Barton, Chair In Global Politics at X, said": a job, not a name,
+            # unless a person is named in it ("WMCA chair, Cllr Bob Sleigh, said").
+            role_first = bool(first_word) and first_word.group(1).lower() in ROLE_WORDS \
+                and self.doc.first_entity(p_start, p_end, people_only=True) is None
+            appositive = k > 0 and (re.match(r"\s*(?:the|a|an|another|[a-z])", piece) or role_first) \
+                and not re.match(r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
+                                 r"for|from|by|since|during|when|then|so|although|though)\b", piece)
+            # "the deal, which the Treasury called": a relative clause right before
+            # the verb holds its subject; one between commas is an aside.
+            relative = re.match(r"\s*(?:which|what)\b", piece) and not self.doc.masked[p_end:end].strip()
+            if appositive and not relative and self.doc.first_entity(*parts[k - 1][:2]):
+                continue
+            if k > 0 and ADVERBIAL_RE.match(piece) and "," in self.doc.masked[p_end:end]:
+                continue    # "X, in remarks to the BBC, said": the BBC did not speak
+            found = self.resolve_phrase(p_start, p_end)
+            if found is not None:
+                return found
+            if k == len(parts) - 1 and UNNAMED_GROUP_RE.search(piece):
+                return False    # "creating what the scientists describe as": nobody named
+        return None
+
+    def resolve_phrase(self, start, end, allow_possessive=False):
+        pronoun = re.search(r"\b(he|she|they|it)\s*$", self.doc.masked[start:end], re.IGNORECASE)
+        if pronoun:
+            # "On the day after the Court of Session ruling he said": he spoke.
+            return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
+        if ANONYMOUS_SOURCE_RE.match(self.doc.masked, start, end):
+            return False    # "A source within the Interior Ministry said": nobody named
+        entity = self.head_entity(start, end) or self.doc.source_owner(start, end) \
+            or self.head_entity(start, end, people_only=False, allow_possessive=allow_possessive)
+        if entity:
+            return entity
+        phrase = self.doc.masked[start:end]
+        pronoun = re.search(r"\b(he|she|it|they)\b(?!.*\b(?:he|she|it|they)\b)", phrase, re.IGNORECASE | re.DOTALL)
+        if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
+            return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
+        return resolve_role(self, phrase, start)
+
+    def head_entity(self, start, end, people_only=True, allow_possessive=False):
+        """The first one named in a stretch, or the next when only job or kind
+        words stand between them: "Trump loyalist Stephen Schwarzman said",
+        "Hungarian daily newspaper Magyar Nemzet revealed"."""
+        first = self.doc.first_entity(start, end, people_only=people_only, allow_possessive=allow_possessive)
+        if first is None:
+            return None
+        named = [(s, e, ent) for s, e, ent in self.doc.entities_in(start, end)
+                 if ent.kind == first.kind or not people_only]
+        for (_, e1, ent1), (s2, e2, ent2) in pairwise(named):
+            words = self.doc.masked[e1:s2].split()
+            if ent1 is first and ent2 is not first and 1 <= len(words) <= 3 \
+                    and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in KIND_NOUNS for w in words) \
+                    and not self.doc.possessive(e2):
+                return ent2
+        return first

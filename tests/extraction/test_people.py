@@ -1,0 +1,166 @@
+"""People: the evidence that a capitalised name is a person's."""
+
+from archive.extraction import extract
+from archive.extraction import people as people_rules
+from tests.extraction.helpers import people, quoted
+
+
+def test_dr_and_bare_surname_are_one_person_with_aliases():
+    found = people("Dr Imogen Castle leads the study. Dr Castle said the results were clear. Castle smiled.")
+    assert list(found) == ["Imogen Castle"]
+    person = found["Imogen Castle"]
+    assert person["honorific"] == "Dr"
+    assert "Dr Castle" in person["aliases"]
+    assert person["mentions"] == 3
+
+
+def test_peers_keep_their_title_and_courtesy_titles_are_dropped():
+    found = people("Lord Ashdown met Sir Keith Morland and Cllr Jo Brant in the town hall.")
+    assert set(found) == {"Lord Ashdown", "Keith Morland", "Jo Brant"}
+
+
+def test_particle_and_accented_names_are_people():
+    found = people("Talks between Bashir al-Hassan, Ana de la Vega and Zoë Nováková stalled.")
+    assert {"Bashir al-Hassan", "Zoë Nováková"} <= set(found)
+
+
+def test_people_named_with_a_role_or_a_bare_role_apposition():
+    found = people("Kansas Governor Ron Talbert spoke. Ines Varga, head of the relief office, agreed.")
+    assert {"Ron Talbert", "Ines Varga"} <= set(found)
+
+
+def test_long_names_with_particles_and_their_short_form():
+    found = people("Under Abdel Aziz El Amin Ben Salah's rule, protests grew. Ben Salah fled.")
+    assert "Abdel Aziz El Amin Ben Salah" in found
+    assert found["Abdel Aziz El Amin Ben Salah"]["mentions"] == 2
+
+
+def test_children_named_by_given_name_only():
+    found = people("Ted Aldo leaves his wife Maya and their sons Finn and Otis.")
+    assert {"Maya", "Finn", "Otis"} <= set(found)
+
+
+def test_a_given_name_that_speaks_is_the_person_named_before():
+    text = 'We asked Pavel K․, a developer, for comment. Pavel said, "No comment for now."'
+    assert quoted(text) == [("No comment for now.", "Pavel K․")]
+
+
+def test_a_given_name_that_is_also_a_town_is_a_person_when_the_text_treats_it_so():
+    result = extract(
+        "Florence Kowalczyk chairs the trust. Kowalczyk said: \u201cWe will reopen the ward.\u201d"
+    )
+    assert result["quotes"][0]["speaker"] == "Florence Kowalczyk"
+
+
+def test_a_person_named_by_age_and_one_name_speaks():
+    result = extract('Twelve-year-old Maisie, who was on the bus, said "the windows just exploded".')
+    assert result["quotes"][0]["speaker"] == "Maisie"
+    assert "Maisie" in [p["name"] for p in result["people"]]
+
+
+def test_a_common_given_name_from_the_census_makes_a_person():
+    # "Jo" and "Doug" are in no hand-made list; the US Census given names have them.
+    found = people("Voters rejected the plan after Jo Pemberton was defeated.\n\n"
+                   "The crew, Doug Farrant and Ines Quaye, flew on Monday.")
+    assert {"Jo Pemberton", "Doug Farrant"} <= set(found)
+
+
+def test_a_census_given_name_the_article_uses_as_a_word_is_no_evidence():
+    assert people_rules.census_given_name("Hope Okoro spoke. Her team won.", "Hope")
+    assert not people_rules.census_given_name("Hope Valley flooded. There is little hope left.", "Hope")
+    assert people_rules.census_given_name("Don Abeyta said he didn't know. Don't ask.", "Don")
+
+
+def test_an_age_before_a_full_name_makes_a_person():
+    assert "Rangi Tawhiri" in people("The train left at six, and 22-year-old Rangi Tawhiri was its co-pilot.")
+
+
+def test_one_of_after_a_name_makes_a_person():
+    text = ("Volker arranged a meeting between Giuliani, claiming to represent the State Department, "
+            "and Oleksa Dvornyk, one of President Marek's aides.")
+    assert "Oleksa Dvornyk" in people(text)
+
+
+def test_jan_is_a_given_name_not_only_a_month():
+    assert quoted('Archbishop Jan Wolny said, "I am sorry."') == [("I am sorry.", "Jan Wolny")]
+
+
+def test_a_relative_named_after_kin_is_a_person_even_when_the_given_name_is_a_town():
+    found = people("Two players, Dorsa Amiri and her younger brother Borna Amiri, were banned.")
+    assert {"Dorsa Amiri", "Borna Amiri"} <= set(found)
+
+
+def test_both_after_a_pair_of_names_makes_both_people():
+    found = people("Second and third place went to Ababel Yeshaneh and Gelete Burka, both from Ethiopia.")
+    assert {"Ababel Yeshaneh", "Gelete Burka"} <= set(found)
+
+
+def test_a_speaker_given_only_a_pseudonym():
+    text = '"She is trying to split the movement," said a protester using the pseudonym Katya.'
+    assert quoted(text) == [("She is trying to split the movement,", "Katya")]
+
+
+def test_a_surname_that_is_also_a_town_speaks_after_said():
+    text = '"The situation will worsen", said Vasco Cordeiro, the regional president.'
+    assert quoted(text) == [("The situation will worsen", "Vasco Cordeiro")]
+
+
+def test_a_bare_surname_is_the_person_of_that_surname_named_most():
+    text = ('President Donald Tramp spoke. Tramp said it was late. Tramp left. '
+            'His niece Mary Tramp wrote a book. Tramp lauded the book as "a fraud".')
+    assert quoted(text)[-1] == ("a fraud", "Donald Tramp")
+
+
+def test_bill_is_a_given_name_as_well_as_a_law():
+    found = people("Only two presidents were impeached: Andrew Johnson and Bill Clinton. The Housing Bill failed.")
+    assert "Bill Clinton" in found and "Housing Bill" not in found
+
+
+def test_letters_after_a_name_are_not_part_of_it_and_show_a_person():
+    text = ('Tim Farrant MP said the cuts were "savage".\n\n'
+            'Durham Hall QC, for the family, said the police "showed no respect".')
+    assert quoted(text) == [("savage", "Tim Farrant"), ("showed no respect", "Durham Hall")]
+
+
+def test_a_lower_case_word_elsewhere_is_no_evidence_for_a_name():
+    found = people("The people of the Black Country have made their views clear. It is the best deal in the country.")
+    assert "Black Country" not in found
+
+
+def test_theresa_may_and_the_taoiseach_are_people():
+    found = people("Johnson became leader after Theresa May stepped down. He met Taoiseach Leo Varadkar in Dublin.")
+    assert {"Theresa May", "Leo Varadkar"} <= set(found)
+    assert "May" not in people("Talks resumed in May. Officials May Be Wrong, a book, sold well.")
+
+
+def test_a_name_set_off_by_commas_after_a_job_is_a_person():
+    text = 'The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, "An enquiry is underway."'
+    assert quoted(text) == [("An enquiry is underway.", "Sadiq Khan")]
+
+
+def test_a_census_given_name_before_a_town_like_surname_is_a_person():
+    text = 'The bill was drafted by Alex Greenwich who said on the floor, "It follows decades of work."'
+    assert quoted(text) == [("It follows decades of work.", "Alex Greenwich")]
+
+
+def test_a_single_name_after_a_lower_case_job_is_a_person():
+    text = 'Turkish president Erdogan called for talks. "No project excluding us can work", he said.'
+    assert quoted(text) == [("No project excluding us can work", "Erdogan")]
+
+
+def test_a_job_word_before_a_name_that_is_also_a_town_makes_a_person():
+    found = people("Her husbands included director Sidney Lumette and author Wyatt Coopers. "
+                   "He became the first Pacific Islander to win.")
+    assert "Sidney Lumette" in found and "Pacific Islander" not in found
+
+
+def test_islands_and_bays_are_not_people():
+    found = people("Divers from Santa Lucia Island reached False Bay, said Dr Ama Boateng.")
+    assert "Santa Lucia Island" not in found and "False Bay" not in found
+    assert "Ama Boateng" in found
+
+
+def test_places_and_organisations_are_not_people():
+    found = people("On Monday the University of Leeds and Friday Street Bank met in Chicago.")
+    assert all(p["kind"] == "person" for p in found.values())
+    assert found == {}
