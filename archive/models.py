@@ -326,7 +326,11 @@ class QuoteQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: quotes in published articles, less those an
         editor marked as not a quotation."""
-        return self.filter(is_public("article__"), withdrawn=False)
+        return self.shown().filter(is_public("article__"))
+
+    def shown(self):
+        """Less the words an editor marked as not a quotation (kept, hidden)."""
+        return self.filter(withdrawn=False)
 
     def same_text_as(self, quote):
         """Quotes whose text is `quote`'s once case, line breaks and curly

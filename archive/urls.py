@@ -44,6 +44,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("articles/<slug:slug>/", views.article_detail, name="article"),
     path("people/", views.person_list, name="people"),
+    path("organisations/", views.person_list, {"kind": "organisation"}, name="organisations"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
     path("people/<slug:slug>/quotes.csv", views.person_quotes_csv, name="person_quotes_csv"),
     path("people/<slug:slug>/quotes.json", views.person_quotes_json, name="person_quotes_json"),

@@ -52,7 +52,7 @@ def with_speakers(rows, quotes="quotes"):
     query, for listings that say who is quoted (Article.speakers()). `quotes`
     is the path from a row to an article's quotes."""
     return rows.prefetch_related(
-        Prefetch(quotes, queryset=Quote.objects.filter(person__isnull=False).select_related("person"))
+        Prefetch(quotes, queryset=Quote.objects.shown().filter(person__isnull=False).select_related("person"))
     )
 
 
@@ -213,15 +213,17 @@ def by_initial(people):
     return letters
 
 
-def person_list(request):
+def person_list(request, kind=Person.PERSON):
+    """People A to Z by surname, or (kind=organisation) organisations by name."""
     form = NameFilterForm(request.GET)
-    people = Person.objects.with_published_quote_counts()
+    people = Person.objects.with_published_quote_counts().filter(kind=kind)
     if form.is_valid() and form.cleaned_data["q"]:
         people = people.filter(Q(name__icontains=form.cleaned_data["q"]) | Q(aliases__icontains=form.cleaned_data["q"]))
     people = list(people)
     letters = by_initial(p for p in people if p.quote_count)
     alphabet = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(["#"] if "#" in letters else [])]
     return page(request, "archive/person_list.html", {
+        "organisations": kind == Person.ORGANISATION,
         "form": form,
         "letters": letters,
         "alphabet": [(letter, letter in letters) for letter in alphabet],
@@ -250,7 +252,7 @@ def articles_about(person):
     named = ArticlePerson.objects.filter(person=person)
     return (
         Article.objects.published()
-        .filter(Q(pk__in=named.values("article")) | Q(pk__in=Quote.objects.by(person).values("article")))
+        .filter(Q(pk__in=named.values("article")) | Q(pk__in=Quote.objects.shown().by(person).values("article")))
         .annotate(mentions=Subquery(named.filter(article=OuterRef("pk")).values("mentions")[:1]))
         .newest_first()
     )
@@ -371,7 +373,7 @@ def place_detail(request, slug):
 
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
-    quotes = list(article.quotes.select_related("person").order_by("position"))
+    quotes = list(article.quotes.shown().select_related("person").order_by("position"))
     for quote in quotes:
         quote.article = article
     speakers = speakers_of(quotes)
@@ -384,7 +386,8 @@ def article_detail(request, slug):
         "paragraphs": marked_paragraphs(article, quotes),
         "quote_count": len(quotes),
         "speakers": speakers,
-        "people": people.order_by("-mentions", "person__name"),
+        "people": people.filter(person__kind=Person.PERSON).order_by("-mentions", "person__name"),
+        "organisations": people.filter(person__kind=Person.ORGANISATION).order_by("-mentions", "person__name"),
         "places": places.order_by("-mentions", "place__name"),
         "related": related_to(article),
     })

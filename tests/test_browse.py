@@ -539,3 +539,26 @@ def test_reported_speech_is_cited_without_quotation_marks(cast):
     quote = Quote.objects.create(article=cast.bridge, person=cast.jane, kind=Quote.INDIRECT,
                                  text="the bridge would open in spring")
     assert quote.citation().startswith("Jane Example (reported): the bridge would open in spring, The Example Gazette")
+
+
+def test_people_and_organisations_are_listed_apart(client, db):
+    from archive.models import Person
+
+    make_article("Police appeal", 'Jane Example said: "Call us." The Example Police said: "Thank you."',
+                 date(2021, 3, 4), quotes=[("Jane Example", "Call us.", ""), ("The Example Police", "Thank you.", "")])
+    Person.objects.filter(name="The Example Police").update(kind=Person.ORGANISATION)
+    people = client.get("/people/").content.decode()
+    organisations = client.get("/organisations/").content.decode()
+    assert "Jane Example" in people and "The Example Police" not in people
+    assert "The Example Police" in organisations and "Jane Example" not in organisations
+    article = client.get(f"/articles/{Article.objects.get(headline='Police appeal').slug}/").content.decode()
+    assert 'id="organisations-h"' not in article    # both speak: listed as speakers, not again
+
+
+def test_a_withdrawn_quotation_is_not_marked_in_its_article(client, db):
+    article = make_article("Bridge", BRIDGE_BODY, date(2021, 3, 4),
+                           quotes=[("Jane Example", "We will build the bridge by spring.", "council leader")])
+    article.quotes.get().withdraw()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<mark" not in page.split('class="body"')[1]
+    assert "1 quotation" not in page
