@@ -150,7 +150,7 @@ class Person(models.Model):
                 self.add_aliases(other.names())
                 other.delete()
             self.save(update_fields=["aliases"])
-            from archive.indexing import queue_person  # quotes moved by update() sent no signals
+            from archive.search.signals import queue_person  # quotes moved by update() sent no signals
 
             queue_person(self)
 

@@ -3,7 +3,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from archive import feeds, views
-from archive import search as search_views
+from archive.search import views as search_views
 from archive.sitemaps import SITEMAPS
 
 

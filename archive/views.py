@@ -1,5 +1,3 @@
-import csv
-import json
 import logging
 import re
 from datetime import date
@@ -10,13 +8,14 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape, format_html, format_html_join
 from django.views.generic import dates
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.search.export import download
 
 log = logging.getLogger(__name__)
 
@@ -252,11 +251,6 @@ def person_detail(request, slug):
     })
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
 EXPORT_FIELDS = ["id", "text", "kind", "speaker", "role", "headline", "outlet", "date", "source_url",
                  "article_url", "quote_url"]
 
@@ -282,30 +276,13 @@ def export_rows(person):
 
 def person_quotes_csv(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    writer = csv.DictWriter(Echo(), fieldnames=EXPORT_FIELDS)
-
-    def lines():
-        yield writer.writeheader()
-        for row in export_rows(person):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{person.slug}-quotes.csv"'
-    return response
+    return download(export_rows(person), EXPORT_FIELDS, "csv", f"{person.slug}-quotes.csv")
 
 
 def person_quotes_json(request, slug):
     person = get_object_or_404(Person, slug=slug)
-
-    def chunks():
-        yield '{"speaker": ' + json.dumps(person.name) + ', "quotes": ['
-        for i, row in enumerate(export_rows(person)):
-            yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
-        yield "\n]}\n"
-
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{person.slug}-quotes.json"'
-    return response
+    return download(export_rows(person), EXPORT_FIELDS, "json", f"{person.slug}-quotes.json",
+                    key="quotes", head={"speaker": person.name}, disposition="inline")
 
 
 def place_list(request):

@@ -1,16 +1,13 @@
 """The /search/ page, exports and autocomplete, against a real Whoosh index
 in a throwaway folder, built from a small cast through the indexing path."""
 
-import csv
-import io
-import json
 import re
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from archive import search
+from archive.search import views as search
 
 
 @pytest.fixture(scope="module")
@@ -323,47 +320,6 @@ def test_queries_do_not_grow_with_the_rows(client, cast, db, django_assert_max_n
     assert len(response.context["items"]) == 20
 
 
-# --- exports --------------------------------------------------------------------------
-
-
-def export(client, **params):
-    response = client.get(reverse("search"), params)
-    assert response.status_code == 200
-    assert response.streaming
-    return b"".join(response.streaming_content).decode()
-
-
-def test_csv_export_has_every_result_with_citation_fields(client, cast, db):
-    rows = list(csv.DictReader(io.StringIO(export(client, q="budget", type="quotes", format="csv"))))
-    assert len(rows) == 27  # more than a page
-    row = rows[0]
-    for key in ("speaker", "quotation", "role", "headline", "outlet", "date", "article_url", "source_url"):
-        assert key in row
-    assert row["outlet"] == "World News" and row["date"] == "14 March 2019"
-    assert row["article_url"].endswith(cast["articles"]["budget"].get_absolute_url())
-
-
-def test_csv_cells_cannot_run_as_formulas(client, cast, db):
-    quote = cast["quotes"]["blame"]
-    rows = list(csv.DictReader(io.StringIO(export(client, q="blame", type="quotes", format="csv"))))
-    assert rows[0]["quotation"] == quote.text
-    assert search.spreadsheet_safe("=cmd()") == "'=cmd()"
-
-
-def test_json_export_has_every_result(client, cast, db):
-    data = json.loads(export(client, type="quotes", place="birmingham", format="json"))
-    assert len(data["results"]) == 30
-    heseltine = next(r for r in data["results"] if r["speaker"] == "Lord Heseltine")
-    assert heseltine["date"] == "June 2014"
-    assert heseltine["source_url"] == "http://www.example.org/heseltine"
-    assert heseltine["role"] == "former Deputy Prime Minister"
-
-
-def test_articles_export(client, cast, db):
-    data = json.loads(export(client, q="mayor", format="json", sort="oldest"))
-    assert data["results"][0]["headline"] == "Mayor move key, says thinktank"
-
-
 # --- autocomplete, person form, related -----------------------------------------------
 
 
@@ -408,69 +364,3 @@ def test_related_articles_is_empty_when_the_backend_fails(cast, db, monkeypatch)
 
     monkeypatch.setattr("haystack.query.SearchQuerySet.more_like_this", broken)
     assert search.related_articles(cast["articles"]["heseltine"]) == []
-
-
-# --- the parser and highlighter -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "q, query, plain",
-    [
-        ("mayor", "(mayor)", False),
-        ('"metro mayor" OR refer*', '("metro mayor" OR refer*)', False),
-        ("-london mayor", "(NOT london mayor)", False),
-        ("Britain's", '("britain s")', False),
-        ("it's", "", False),
-        ('"foo', "(foo)", True),
-        ("(bar", "(bar)", True),
-        ("AND", "", True),
-        ("*", "", True),
-        ("a*", "", True),
-        ("the", "", False),
-    ],
-)
-def test_parse_query(q, query, plain):
-    parsed = search.parse_query(q)
-    assert (parsed.query, parsed.plain) == (query, plain)
-
-
-def test_highlighter_marks_stems_and_prefixes_and_escapes():
-    h = search.Highlighter(terms={"referendum"}, prefixes={"devol"})
-    out = h.mark("<p>Referendums & devolution</p>")
-    assert out == "&lt;p&gt;<mark>Referendums</mark> &amp; <mark>devolution</mark>&lt;/p&gt;"
-    snippet = h.snippet("word " * 200 + "referendum " + "word " * 200, width=60)
-    assert snippet.startswith("… ") and snippet.endswith(" …") and "<mark>referendum</mark>" in snippet
-
-
-# --- the backend's search answers as haystack's own Whoosh search would ---------------
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"q": "mayor"},
-        {"q": "budget", "type": "quotes"},
-        {"q": '"take the blame"'},
-        {"q": "mayor", "from": "2010", "to": "2016-10"},
-        {"from": "2014-06-01"},
-        {"type": "quotes", "speaker": "councillor-ames", "sort": "oldest"},
-        {"q": "budget OR mayor", "type": "quotes", "place": "england", "sort": "newest"},
-    ],
-)
-def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
-    from haystack import connections
-    from haystack.backends.whoosh_backend import WhooshSearchBackend
-
-    form = search.SearchForm(params)
-    assert form.is_valid(), form.errors
-    data = form.cleaned_data
-    sqs = search.build_queryset(data, search.parse_query(data["q"]))
-    backend = connections["default"].get_backend()
-    args = (sqs.query.build_query(),)
-    for start in (0, 20, 40):
-        kwargs = {"sort_by": sqs.query.order_by or None, "start_offset": start, "end_offset": start + 20,
-                  "facets": search.facet_fields(data["type"]), "limit_to_registered_models": False}
-        ours, theirs = backend.search(*args, **kwargs), WhooshSearchBackend.search(backend, *args, **kwargs)
-        assert ours["hits"] == theirs["hits"]
-        assert ours.get("facets") == theirs.get("facets")
-        assert [(r.id, r.score) for r in ours["results"]] == [(r.id, r.score) for r in theirs["results"]]

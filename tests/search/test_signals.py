@@ -20,12 +20,12 @@ from haystack.query import SearchQuerySet
 from haystack.utils import get_identifier
 from whoosh.index import open_dir
 
-from archive import indexing
 from archive.ingest import apply_extraction
 from archive.models import Article, ArticlePlace, Person, Place, Quote
-from tests.test_search_helpers import temporary_index
+from archive.search import backend, signals
+from tests.search.helpers import temporary_index
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -159,11 +159,11 @@ def test_removal_waits_for_a_locked_index(index):
 
 def test_an_unwritable_index_never_fails_the_request_and_the_change_is_kept(index, monkeypatch):
     def busy(*args, **kwargs):
-        raise indexing.LockError("busy")
+        raise backend.LockError("busy")
 
-    monkeypatch.setattr(indexing.ArchiveWhooshBackend, "writer", busy)
+    monkeypatch.setattr(backend.ArchiveWhooshBackend, "writer", busy)
     a = article(body="A patient tortoise.")
-    assert ("article", a.pk) in indexing._pending()
+    assert ("article", a.pk) in signals._pending()
     monkeypatch.undo()
     article(body="Another tortoise.")
     assert len(ids(content="tortoise")) == 2
