@@ -335,14 +335,12 @@ def article_detail(request, slug):
 
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.published().with_related(), pk=pk)
-    elsewhere = (
-        Quote.objects.published().same_text_as(quote).exclude(article=quote.article_id)
-        .select_related("article", "person").order_by("-article__published", "article_id")[:50]
-    )
+    # Every article carrying these words (trimmed or lightly edited too), earliest first.
+    carriers = list(Quote.objects.published().copies_of(quote).select_related("article")[:50])
     return page(request, "archive/quote_detail.html", {
         "quote": quote,
         "paragraph": paragraph_of(quote.article, quote),
-        "elsewhere": elsewhere,
+        "carriers": carriers if len({c.article_id for c in carriers}) > 1 else [],
     })
 
 

@@ -5,9 +5,9 @@ import re
 from datetime import date
 
 from django import forms
-from django.db.models import Q
 
-from archive.models import Person, Place, Quote
+from archive.models import Article, Quote
+from archive.search.names import resolve_person, resolve_place
 
 QUOTES, ARTICLES = "quotes", "articles"
 CONTENT_TYPES = {QUOTES: "archive.quote", ARTICLES: "archive.article"}
@@ -48,8 +48,11 @@ class SearchForm(forms.Form):
     )
     speaker = forms.CharField(label="Speaker", required=False, max_length=200)
     place = forms.CharField(label="Place", required=False, max_length=200)
+    outlet = forms.CharField(label="Outlet", required=False, max_length=200)
     kind = forms.ChoiceField(label="Kind of quotation", required=False, choices=[("", "Any"), *Quote.KINDS])
     sort = forms.ChoiceField(label="Order", required=False, choices=SORTS)
+    # Set by the link "search these words everywhere": names in the query are words then.
+    everywhere = forms.BooleanField(required=False)
     format = forms.ChoiceField(
         required=False, choices=[("", "Page"), ("csv", "CSV"), ("json", "JSON")],
         error_messages={"invalid_choice": "Downloads are in format csv or json, not %(value)s."},
@@ -60,39 +63,50 @@ class SearchForm(forms.Form):
         # `from` is a Python keyword, so these two are added by name.
         self.fields["from"] = DateBoundField(label="From")
         self.fields["to"] = DateBoundField(label="To", end=True)
-        self.order_fields(["q", "type", "speaker", "place", "from", "to", "kind", "sort"])
+        self.order_fields(["q", "type", "speaker", "place", "outlet", "from", "to", "kind", "sort"])
+        self.choices = {}  # field -> the people or places an ambiguous name could mean
 
     def clean_speaker(self):
-        value = self.cleaned_data["speaker"].strip()
-        if not value:
-            return None
-        person = Person.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
-        if person is None:
-            raise forms.ValidationError(f"No speaker called “{value}” is in the archive.")
-        return person
+        return self.resolved("speaker", resolve_person, "speaker")
 
     def clean_place(self):
-        value = self.cleaned_data["place"].strip()
+        return self.resolved("place", resolve_place, "place")
+
+    def resolved(self, name, resolve, noun):
+        value = self.cleaned_data[name].strip()
         if not value:
             return None
-        place = Place.objects.filter(Q(slug=value) | Q(name__iexact=value)).order_by("pk").first()
-        if place is None:
-            raise forms.ValidationError(f"No place called “{value}” is in the archive.")
-        return place
+        found, choices = resolve(value)
+        if found is not None:
+            return found
+        if choices:
+            self.choices[name] = choices
+            raise forms.ValidationError(f"Several {noun}s match “{value}”: choose one below.")
+        raise forms.ValidationError(f"No {noun} called “{value}” is in the archive.")
+
+    def clean_outlet(self):
+        value = self.cleaned_data["outlet"].strip()
+        if not value:
+            return ""
+        outlet = Article.objects.filter(outlet__iexact=value).values_list("outlet", flat=True).first()
+        if outlet is None:
+            raise forms.ValidationError(f"No outlet called “{value}” is in the archive.")
+        return outlet
 
     def clean(self):
         data = super().clean()
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
             self.add_error("to", "The end date is before the start date.")
-        if not data.get("type"):
-            data["type"] = QUOTES if data.get("speaker") else ARTICLES
+        data["type"] = data.get("type") or QUOTES
         if not data.get("sort"):
             data["sort"] = "relevance" if data.get("q", "").strip() else "newest"
         return data
 
 
+FILTERS = ("speaker", "place", "outlet", "from", "to", "kind")
+
+
 def is_search(data, parsed):
     """Whether there is anything to search for: words or a filter."""
-    return bool(parsed.query or parsed.exclude or any(data.get(k) for k in ("speaker", "place", "from", "to", "kind")))
-
+    return bool(parsed.query or parsed.exclude or any(data.get(k) for k in FILTERS))

@@ -11,6 +11,7 @@ stale document from a current one without re-reading the model's history."""
 import hashlib
 import json
 
+from django.utils.text import slugify
 from haystack import indexes
 
 from archive.models import Article, Quote
@@ -42,7 +43,13 @@ class ArchiveIndex(indexes.SearchIndex):
     year = indexes.MultiValueField()
     speakers = indexes.MultiValueField()
     places = indexes.MultiValueField()
+    # A slug: Whoosh facets on an analysed field would split "Birmingham Post".
+    outlet = indexes.MultiValueField()
     doc_hash = indexes.MultiValueField(indexed=False)
+
+    def prepare_outlet(self, obj):
+        article = obj if isinstance(obj, Article) else obj.article
+        return [slugify(article.outlet)] if slugify(article.outlet) else []
 
     def full_prepare(self, obj):
         data = super().full_prepare(obj)

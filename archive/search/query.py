@@ -34,8 +34,25 @@ class ParsedQuery:
     prefixes: set = field(default_factory=set)
     words: list = field(default_factory=list)
     plain: bool = False  # the syntax could not be read: searched as plain words
+    error: str = ""  # why it could not be read
     ignored: bool = False  # only common words: nothing to search for
     exclude: str = ""  # "NOT mayor" alone: everything except what this matches
+    # Words alone (no operators, phrases or prefixes): names and questions
+    # are read in them. `typed` as the user wrote them, question words left out.
+    simple: bool = False
+    typed: list = field(default_factory=list)
+    dropped: list = field(default_factory=list)  # question and reporting words set aside
+    any_word: bool = False  # the words are alternatives, best matches first
+
+
+# Words of a question ("what did Heseltine say about referendums") that a
+# quotation need not contain: searched as words, they find nothing.
+QUESTION_WORDS = frozenset("""
+what which who whom whose when where why how did does do done say says said saying tell tells told talk talks
+talked talking speak speaks spoke spoken about regarding concerning think thinks thought believe believes
+view views opinion opinions comment comments commented claim claims claimed mention mentioned feel feels
+felt ever anything something has have had is was were are been quote quotes quoted according
+""".split())
 
 
 def tokenize(text):
@@ -183,21 +200,48 @@ def parse_query(text):
     """A ParsedQuery for what the user typed; never raises."""
     text = (text or "").strip()
     try:
-        parser = Parser(tokenize(text))
+        tokens = tokenize(text)
+        parser = Parser(tokens)
         parsed = ParsedQuery(text=text, query=parser.parse())
-    except (QuerySyntaxError, RecursionError):
+    except (QuerySyntaxError, RecursionError) as exc:
         words = [w for w in WORDS.findall(text.lower())]
         parser = Parser([("term", w) for w in words])
-        parsed = ParsedQuery(text=text, query=parser.parse(), plain=True)
-    parsed.terms, parsed.prefixes, parsed.words = parser.terms, parser.prefixes, parser.words
-    if parsed.query and not parsed.plain and not parser.terms and not parser.prefixes:
+        error = str(exc) if isinstance(exc, QuerySyntaxError) else "too deeply nested"
+        parsed = ParsedQuery(text=text, query=parser.parse(), plain=True, error=error)
+        return finish(parsed, parser)
+    if tokens and all(kind == "term" for kind, _ in tokens):
+        typed = WORDS.findall(text)
+        kept = [w for w in typed if w.lower() not in QUESTION_WORDS]
+        if kept and len(kept) < len(typed):
+            parsed = words_query(text, kept)
+            parsed.dropped = [w for w in typed if w.lower() in QUESTION_WORDS]
+            return parsed
+        parsed.simple, parsed.typed = True, typed
+    if parsed.query and not parser.terms and not parser.prefixes:
         # Whoosh finds nothing for a query of negations alone ("NOT mayor",
         # "-london -mayor"): search for what they negate and leave it out.
-        parsed.exclude = negations_only(tokenize(text))
+        parsed.exclude = negations_only(tokens)
         if parsed.exclude:
             parsed.query = ""
+    return finish(parsed, parser)
+
+
+def words_query(text, words, any_word=False):
+    """The ParsedQuery for `words` alone (e.g. what is left once a name is
+    taken out), each required, or any of them with `any_word`."""
+    tokens = []
+    for word in words:
+        if tokens and any_word:
+            tokens.append(("op", "OR"))
+        tokens.append(("term", word.lower()))
+    parser = Parser(tokens)
+    parsed = ParsedQuery(text=text, query=parser.parse(), simple=True, typed=list(words), any_word=any_word)
+    return finish(parsed, parser)
+
+
+def finish(parsed, parser):
+    parsed.terms, parsed.prefixes, parsed.words = parser.terms, parser.prefixes, parser.words
     # Whoosh drops these words, and a query of nothing but them would match everything.
     if parsed.query and not parsed.prefixes and all(len(t) < 2 or t in STOP_WORDS for t in parsed.terms):
         parsed.query, parsed.ignored = "", True
     return parsed
-

@@ -4,13 +4,16 @@ the rows behind it, facets, filters and spelling suggestions."""
 import math
 import re
 
+from django.db.models import Count
 from django.utils.http import urlencode
+from django.utils.text import slugify
 from haystack import connections
 from haystack.inputs import Raw
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Person, Place, Quote
 from archive.search.forms import CONTENT_TYPES, QUOTES
+from archive.search.query import parse_query
 
 PER_PAGE = 20
 FACET_LIMIT = 10
@@ -26,6 +29,8 @@ def build_queryset(data, parsed, facets=True):
         sqs = sqs.filter(speakers=data["speaker"].slug)
     if data.get("place"):
         sqs = sqs.filter(places=data["place"].slug)
+    if data.get("outlet"):
+        sqs = sqs.filter(outlet=slugify(data["outlet"]))
     if data.get("kind") and kind == QUOTES:
         sqs = sqs.filter(kind=data["kind"])
     if data.get("from"):
@@ -43,7 +48,8 @@ def build_queryset(data, parsed, facets=True):
 
 
 def facet_fields(kind):
-    return ["speakers", "places", "year", "kind"] if kind == QUOTES else ["speakers", "places", "year"]
+    fields = ["speakers", "year", "places", "outlet"]
+    return [*fields, "kind"] if kind == QUOTES else fields
 
 
 class FetchedPage:
@@ -98,11 +104,30 @@ def load_objects(kind, results):
 
 def result_items(kind, objects, highlighter):
     if kind == QUOTES:
-        return [{"quote": q, "html": highlighter.mark(q.text)} for q in objects]
+        return quote_items(objects, highlighter)
     return [
         {"article": a, "headline": highlighter.mark(a.headline), "snippet": highlighter.snippet(a.body)}
         for a in objects
     ]
+
+
+def quote_items(quotes, highlighter):
+    """One item per quotation: a copy of one already on the page is left
+    out, and each says in how many other articles its words appear."""
+    groups = {q.text_group for q in quotes if q.text_group is not None}
+    articles = dict(
+        Quote.objects.published().filter(text_group__in=groups).values("text_group")
+        .annotate(n=Count("article", distinct=True)).values_list("text_group", "n")
+    ) if groups else {}
+    items, seen = [], set()
+    for quote in quotes:
+        if quote.text_group is not None:
+            if quote.text_group in seen:
+                continue
+            seen.add(quote.text_group)
+        also = articles.get(quote.text_group, 1) - 1
+        items.append({"quote": quote, "html": highlighter.mark(quote.text), "also": max(also, 0)})
+    return items
 
 
 # --- facets, filters and links --------------------------------------------------------
@@ -121,36 +146,69 @@ def query_url(params, **changes):
     return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
 
 
-def facet_groups(counts, data, params):
-    """[{'name', 'title', 'items': [{'label', 'count', 'url', 'active'}]}]:
-    slugs become names with one query per facet."""
+def facet_groups(counts, data, params, total):
+    """[{'name', 'title', 'items': [{'label', 'count', 'url', 'active'}]}],
+    leaving out values every result shares (they narrow nothing) and groups
+    left empty. Slugs become names with one query per facet shown."""
     fields = counts.get("fields", {}) if counts else {}
-    groups = []
-    speaker = data.get("speaker")
-    place = data.get("place")
-    for name, title, model, param, active in (
-        ("speakers", "Speaker" if data["type"] == QUOTES else "People", Person, "speaker", speaker and speaker.slug),
-        ("places", "Place", Place, "place", place and place.slug),
-    ):
-        rows = [(slug, n) for slug, n in fields.get(name, []) if slug][:FACET_LIMIT]
-        names = dict(model.objects.filter(slug__in=[s for s, _ in rows]).values_list("slug", "name"))
-        items = [
-            {"label": names[slug], "count": n, "url": query_url(params, **{param: slug}), "active": slug == active}
-            for slug, n in rows
-            if slug in names
-        ]
-        groups.append({"name": name, "title": title, "items": items})
-    years = sorted(((y, n) for y, n in fields.get("year", []) if y), reverse=True)
-    groups.append({"name": "year", "title": "Year", "items": [
-        {"label": y, "count": n, "url": query_url(params, from_=y, to=y), "active": False} for y, n in years
-    ]})
+    speaker, place, outlet = data.get("speaker"), data.get("place"), data.get("outlet")
+    groups = [
+        named_facet("speakers", "Speaker" if data["type"] == QUOTES else "People", "speaker", person_names,
+                    speaker and speaker.slug),
+        {"name": "year", "title": "Year", "items": [
+            {"label": y, "count": n, "url": query_url(params, from_=y, to=y), "active": False}
+            for y, n in sorted(((y, n) for y, n in fields.get("year", []) if y), reverse=True)
+        ]},
+        named_facet("places", "Place", "place", place_names, place and place.slug),
+        named_facet("outlet", "Outlet", "outlet", outlet_names, outlet and slugify(outlet)),
+    ]
     if "kind" in fields:
         labels = dict(Quote.KINDS)
         groups.append({"name": "kind", "title": "Kind", "items": [
             {"label": labels.get(k, k), "count": n, "url": query_url(params, kind=k), "active": k == data.get("kind")}
             for k, n in fields["kind"] if k
         ]})
-    return [g for g in groups if g["items"]]
+    shown = []
+    for group in groups:
+        if callable(group):  # a named facet, built now that the counts are known
+            group = group(fields, params, total)
+        group["items"] = [item for item in group["items"] if item["count"] < total or item["active"]]
+        if group["items"] and not all(item["active"] for item in group["items"]):
+            shown.append(group)
+    return shown
+
+
+def named_facet(name, title, param, names_of, active):
+    """A facet whose values are slugs: built once the counts are known, so
+    that names are looked up only for values that narrow."""
+
+    def build(fields, params, total):
+        rows = [(slug, n) for slug, n in fields.get(name, []) if slug and (n < total or slug == active)]
+        rows = rows[:FACET_LIMIT]
+        names = names_of([slug for slug, _ in rows]) if rows else {}
+        items = [
+            {"label": names[slug], "count": n, "url": query_url(params, **{param: names[slug]}),
+             "active": slug == active}
+            for slug, n in rows if slug in names
+        ]
+        return {"name": name, "title": title, "items": items}
+
+    return build
+
+
+def person_names(slugs):
+    return dict(Person.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+
+def place_names(slugs):
+    return dict(Place.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+
+def outlet_names(slugs):
+    """The outlet is indexed as a slug (a facet value must be one token)."""
+    outlets = Article.objects.exclude(outlet="").order_by().values_list("outlet", flat=True).distinct()
+    wanted = set(slugs)
+    return {slugify(o): o for o in outlets if slugify(o) in wanted}
 
 
 def active_filters(data, params):
@@ -160,6 +218,8 @@ def active_filters(data, params):
         out.append(("Speaker", data["speaker"].name, query_url(params, speaker=None)))
     if data.get("place"):
         out.append(("Place", data["place"].name, query_url(params, place=None)))
+    if data.get("outlet"):
+        out.append(("Outlet", data["outlet"], query_url(params, outlet=None)))
     if data.get("from"):
         out.append(("From", params.get("from"), query_url(params, from_=None)))
     if data.get("to"):
@@ -176,11 +236,16 @@ def search_backend():
     return connections["default"].get_backend()
 
 
-def spelling_suggestion(parsed):
-    """`parsed.text` with misspelt words replaced by the nearest word in the
-    index, or None. Asked only when a search finds little: it reads the
-    index's word list, which haystack's INCLUDE_SPELLING would do on every search."""
-    if not parsed.words:
+PLAIN_TEXT = re.compile(r"[\w\s'’.,;:?!-]+")
+
+
+def spelling_suggestion(parsed, data):
+    """`parsed.text` with each word the index does not know replaced by the
+    nearest one it does, when that search finds something; else None. Only
+    for plain words (never markup). Asked only when a search finds little:
+    it reads the index's word list, which haystack's INCLUDE_SPELLING would
+    do on every search."""
+    if not parsed.words or not PLAIN_TEXT.fullmatch(parsed.text):
         return None
     backend = search_backend()
     if not hasattr(backend, "reader"):
@@ -197,7 +262,8 @@ def spelling_suggestion(parsed):
             if found and found[0] != word:
                 text = re.sub(rf"\b{re.escape(word)}\b", found[0], text, flags=re.IGNORECASE)
                 changed = True
-        return text if changed else None
     finally:
         reader.close()
-
+    if not changed:
+        return None
+    return text if build_queryset(data, parse_query(text), facets=False).count() else None

@@ -13,6 +13,7 @@ from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
 
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.search.duplicates import regroup
 
 log = logging.getLogger(__name__)
 _local = threading.local()
@@ -37,7 +38,9 @@ def queue(*keys):
 
 
 def queue_article(article):
-    """For bulk writes that send no signals, e.g. apply_extraction."""
+    """For bulk writes that send no signals, e.g. apply_extraction: the
+    article's quotes are also grouped with their copies elsewhere, as a save does."""
+    regroup(article.quotes.all())
     queue(("article", article.pk))
 
 
@@ -168,8 +171,13 @@ class TransactionalSignalProcessor(BaseSignalProcessor):
         m2m_changed.disconnect(self.handle_m2m, sender=ArticlePlace)
 
     def handle_save(self, sender, instance, raw=False, **kwargs):
-        if not raw:
-            queue(*keys_for(instance))
+        if raw:
+            return
+        if isinstance(instance, Quote):
+            # Grouping is no part of the index, but it follows the same saves
+            # and bulk writes (see queue_article), so it is hooked here too.
+            regroup([instance])
+        queue(*keys_for(instance))
 
     def handle_delete(self, sender, instance, **kwargs):
         queue(*keys_for(instance, deleted=True))

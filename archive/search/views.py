@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import pluralize
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Person, Place
 from archive.search.export import export
-from archive.search.forms import CONTENT_TYPES, SORTS, SearchForm, is_search
+from archive.search.forms import FILTERS, SearchForm, is_search
 from archive.search.highlight import Highlighter
+from archive.search.names import normalise
 from archive.search.query import parse_query
 from archive.search.results import (
     PER_PAGE,
@@ -27,6 +29,7 @@ from archive.search.results import (
     result_items,
     spelling_suggestion,
 )
+from archive.search.understand import any_word, cards, read
 
 log = logging.getLogger(__name__)
 FEW_HITS = 3  # below this many hits, look for a misspelt word
@@ -35,7 +38,9 @@ def search(request):
     params = {k: v for k, v in request.GET.items()}
     form = SearchForm(request.GET or None)
     context = {"form": form, "searched": False, "params": params}
-    if not form.is_bound or not form.is_valid():
+    valid = form.is_bound and form.is_valid()
+    context.update(filter_context(form, params))
+    if not valid:
         if form.is_bound and params.get("format") in ("csv", "json"):
             return HttpResponseBadRequest("Invalid search: " + "; ".join(
                 f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()
@@ -43,39 +48,76 @@ def search(request):
         return render(request, "search/search.html", context, status=200)
     data = form.cleaned_data
     parsed = parse_query(data["q"])
+    reading = read(data, parsed)
     if data["format"]:
-        return export(data, parsed)
-    # Links built from here on keep the type in force: a speaker facet on an
-    # article search must not flip it to quotations (the default with a speaker).
+        return export(reading.data, reading.parsed)
+    # Links built from here on keep the type in force, and name the
+    # speaker and place as the boxes show them.
     params["type"] = data["type"]
+    for name in ("speaker", "place"):
+        if data.get(name):
+            params[name] = data[name].name
     context.update(parsed=parsed, data=data, type=data["type"])
-    context["type_links"] = {t: query_url(params, type=t) for t in CONTENT_TYPES}
-    context["sort_links"] = [
-        {"label": label, "url": query_url(params, sort=v), "active": v == data["sort"]} for v, label in SORTS
-    ]
-    if is_search(data, parsed):
-        context.update(run_search(data, parsed, params, page_number(request.GET.get("page"))))
+    if is_search(reading.data, reading.parsed):
+        context.update(run_search(reading, data, parsed, params, page_number(request.GET.get("page"))))
     return render(request, "search/search.html", context)
 
 
-def run_search(data, parsed, params, number):
-    sqs = build_queryset(data, parsed)
-    results, total, number = fetch_page(sqs, number)
-    page_obj = Paginator(FetchedPage(total, results), PER_PAGE).page(number)
+def run_search(reading, data, parsed, params, number):
+    """The page of results, falling back when the first reading finds nothing:
+    from a speaker named in the query to the words everywhere, then from
+    every word to any word."""
+    found = search_once(reading.data, reading.parsed, number)
+    notices, missed = [], None
+    if not found["total"] and reading.acting:
+        notices.append("no_match_by_speaker")
+        missed = {"name": reading.acting.person.name, "words": reading.parsed.text}
+        reading = reading.without_name(data, parsed)
+        found = search_once(reading.data, reading.parsed, number)
+    if not found["total"] and any_word(reading.parsed):
+        notices.append("any_word")
+        reading = reading.without_name(reading.data, any_word(reading.parsed))
+        found = search_once(reading.data, reading.parsed, number)
+    data, parsed = reading.data, reading.parsed
     highlighter = Highlighter(parsed.terms, parsed.prefixes)
-    items = result_items(data["type"], load_objects(data["type"], results), highlighter)
-    suggestion = spelling_suggestion(parsed) if total < FEW_HITS else None
+    suggestion = spelling_suggestion(parsed, data) if found["total"] < FEW_HITS else None
     return {
         "searched": True,
-        "total": total,
-        "page_obj": page_obj,
-        "items": items,
-        "facets": facet_groups(sqs.facet_counts(), data, params),
+        "searched_parsed": parsed,
+        "reading": reading,
+        "notices": notices,
+        "missed": missed,
+        "cards": cards(reading, parsed, params),
+        "everywhere_url": query_url(params, everywhere="1"),
+        "total": found["total"],
+        "page_obj": found["page_obj"],
+        "items": result_items(data["type"], load_objects(data["type"], found["results"]), highlighter),
+        "facets": facet_groups(found["sqs"].facet_counts(), data, params, found["total"]),
         "filters": active_filters(data, params),
         "suggestion": suggestion and {"text": suggestion, "url": query_url(params, q=suggestion)},
         "export_links": {f: query_url(params, format=f) for f in ("csv", "json")},
     }
 
+
+def filter_context(form, params):
+    """Whether the folded filters start open, how many are in use, and the
+    choices offered for an ambiguous speaker or place."""
+    in_use = sum(1 for name in FILTERS if (params.get(name) or "").strip())
+    errors = any(name in form.errors for name in FILTERS) if form.is_bound else False
+    choices = {
+        name: [{"label": c.name, "url": query_url(params, **{name: c.name}),
+                "detail": f"{c.quote_count} quotation{pluralize(c.quote_count)}" if hasattr(c, "quote_count")
+                else f"{c.article_count} article{pluralize(c.article_count)}"} for c in found]
+        for name, found in form.choices.items()
+    }
+    return {"filter_count": in_use, "filters_open": bool(in_use or errors), "choices": choices}
+
+
+def search_once(data, parsed, number):
+    sqs = build_queryset(data, parsed)
+    results, total, number = fetch_page(sqs, number)
+    page_obj = Paginator(FetchedPage(total, results), PER_PAGE).get_page(number)
+    return {"sqs": sqs, "results": results, "total": total, "page_obj": page_obj}
 
 
 def autocomplete(request):
@@ -87,7 +129,10 @@ def autocomplete(request):
     if len(q) < 2:
         return JsonResponse({"results": []})
     if kind == "speaker":
-        rows = Person.objects.filter(Q(name__icontains=q) | Q(aliases__icontains=q))
+        key = normalise(q)
+        rows = Person.objects.filter(
+            Q(name__icontains=q) | Q(aliases__icontains=q) | (Q(search_names__contains=key) if key else Q(pk=None))
+        )
     else:
         rows = Place.objects.filter(name__icontains=q)
     rows = rows.order_by("name").values("slug", "name")[:10]

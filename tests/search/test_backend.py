@@ -16,11 +16,12 @@ def cast(indexed_cast):
 @pytest.mark.parametrize(
     "params",
     [
-        {"q": "mayor"},
+        {"q": "mayor", "type": "articles"},
         {"q": "budget", "type": "quotes"},
         {"q": '"take the blame"'},
-        {"q": "mayor", "from": "2010", "to": "2016-10"},
+        {"q": "mayor", "type": "articles", "from": "2010", "to": "2016-10"},
         {"from": "2014-06-01"},
+        {"from": "2014-06-01", "type": "articles"},
         {"type": "quotes", "speaker": "councillor-ames", "sort": "oldest"},
         {"q": "budget OR mayor", "type": "quotes", "place": "england", "sort": "newest"},
     ],

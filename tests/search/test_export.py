@@ -53,7 +53,7 @@ def test_json_export_has_every_result(client, cast, db):
 
 
 def test_articles_export(client, cast, db):
-    data = json.loads(export(client, q="mayor", format="json", sort="oldest"))
+    data = json.loads(export(client, q="mayor", format="json", sort="oldest", type="articles"))
     assert data["results"][0]["headline"] == "Mayor move key, says thinktank"
 
 

@@ -2,6 +2,7 @@
 in a throwaway folder, built from a small cast through the indexing path."""
 
 import re
+from urllib.parse import parse_qsl
 
 import pytest
 from django.template.loader import render_to_string
@@ -33,14 +34,29 @@ def text(response):
     return response.content.decode()
 
 
+def follow(get, url):
+    """The search a facet or filter link `?...` leads to."""
+    return get(**dict(parse_qsl(url[1:])))
+
+
 # --- finding --------------------------------------------------------------------------
 
 
 def test_it_finds_the_heseltine_article_for_referendum(get, cast):
-    response = get(q="referendum")
+    response = get(q="referendum", type="articles")
     assert results_of(response) == [cast["articles"]["heseltine"]]
     assert "<mark>referendum</mark>" in text(response)
     assert response.context["type"] == "articles"
+
+
+def test_quotations_are_the_default_and_preselected(get, cast):
+    response = get(q="referendum")
+    assert response.context["type"] == "quotes"
+    assert results_of(response) == [cast["quotes"]["referendums"]]
+    for page in (response, get()):
+        assert re.search(r'<input type="radio" name="type" value="quotes" checked>', text(page))
+        assert len(re.findall(r'name="type"', text(page))) == 2  # one control: two radio buttons
+        assert len(re.findall(r'name="sort"', text(page))) == 1
 
 
 def test_it_finds_stemmed_forms_and_highlights_them(get, cast):
@@ -100,12 +116,12 @@ def test_a_quote_result_shows_speaker_role_article_date_and_link(get, cast):
     ],
 )
 def test_the_query_language(get, cast, q, expected):
-    found = set(results_of(get(q=q)))
+    found = set(results_of(get(q=q, type="articles")))
     assert found == {cast["articles"][name] for name in expected}
 
 
 def test_a_misspelt_word_suggests_the_indexed_one(get):
-    response = get(q="referndum")
+    response = get(q="referndum", type="articles")
     assert response.context["total"] == 0
     assert response.context["suggestion"]["text"] == "referendum"
     assert "Did you mean" in text(response)
@@ -124,28 +140,30 @@ def facet(response, name):
 
 
 def test_the_place_facet_lists_birmingham_with_counts(get, cast):
-    places = facet(get(q="mayor"), "places")
+    places = facet(get(q="mayor", type="articles"), "places")
     assert places["Birmingham"]["count"] == 2
-    assert places["West Midlands"]["count"] == 3  # Birmingham is in the West Midlands
-    assert "place=birmingham" in places["Birmingham"]["url"]
+    assert places["London"]["count"] == 2
+    assert "place=Birmingham" in places["Birmingham"]["url"]
+    # Every result is in the West Midlands: that value narrows nothing.
+    assert "West Midlands" not in places and "England" not in places
 
 
 def test_speaker_and_year_facets_narrow(get, cast):
     response = get(q="blame OR aspirations", type="quotes")
     speakers = facet(response, "speakers")
     assert {name: f["count"] for name, f in speakers.items()} == {"Lord Porter": 1, "Roger Lawrence": 1}
-    years = facet(get(q="mayor"), "year")
+    years = facet(get(q="mayor", type="articles"), "year")
     assert {y: f["count"] for y, f in years.items()} == {"2016": 1, "2014": 1, "2006": 1}
-    narrowed = get(**dict(p.split("=") for p in years["2016"]["url"][1:].split("&")))
+    narrowed = follow(get, years["2016"]["url"])
     assert results_of(narrowed) == [cast["articles"]["metro"]]
 
 
 def test_a_people_facet_on_an_article_search_keeps_to_articles(get, cast):
-    people = facet(get(q="mayor"), "speakers")
+    people = facet(get(q="mayor", type="articles"), "speakers")
     assert people, "an article search has a people facet"
     for item in people.values():
         assert "type=articles" in item["url"]
-        narrowed = get(**dict(p.split("=") for p in item["url"][1:].split("&")))
+        narrowed = follow(get, item["url"])
         assert narrowed.context["type"] == "articles"
         assert narrowed.context["total"] >= 1, item["label"]
 
@@ -159,13 +177,14 @@ def test_facets_are_on_every_result_page(get):
 
 
 def test_a_place_filter_takes_places_within(get, cast):
-    found = set(results_of(get(place="west-midlands")))
+    found = set(results_of(get(place="west-midlands", type="articles")))
     assert found == {cast["articles"][n] for n in ("heseltine", "thinktank", "metro", "budget")}
-    assert set(results_of(get(place="london"))) == {cast["articles"]["heseltine"], cast["articles"]["thinktank"]}
+    london = set(results_of(get(place="london", type="articles")))
+    assert london == {cast["articles"]["heseltine"], cast["articles"]["thinktank"]}
 
 
 def test_a_date_range_of_one_year_returns_that_years_article(get, cast):
-    response = get(**{"from": "2016", "to": "2016"})
+    response = get(**{"from": "2016", "to": "2016", "type": "articles"})
     assert results_of(response) == [cast["articles"]["metro"]]
 
 
@@ -175,7 +194,7 @@ def test_a_date_range_of_one_year_returns_that_years_article(get, cast):
      ("2015", "", {"metro", "budget"}), ("", "2006-07-31", {"thinktank"})],
 )
 def test_months_and_days_bound_dates(get, cast, start, end, expected):
-    found = set(results_of(get(**{"from": start, "to": end})))
+    found = set(results_of(get(**{"from": start, "to": end, "type": "articles"})))
     assert found == {cast["articles"][n] for n in expected}
 
 
@@ -188,14 +207,14 @@ def test_an_impossible_date_is_a_form_error_on_the_page(get, value):
 
 
 def test_filters_combine_and_each_can_be_removed(get, cast):
-    params = {"q": "mayor", "place": "birmingham", "from": "2010", "to": "2015"}
+    params = {"q": "mayor", "place": "birmingham", "from": "2010", "to": "2015", "type": "articles"}
     response = get(**params)
     assert results_of(response) == [cast["articles"]["heseltine"]]
     removals = {f["label"]: f["remove_url"] for f in response.context["filters"]}
     assert set(removals) == {"Place", "From", "To"}
     assert "place=" not in removals["Place"] and "q=mayor" in removals["Place"]
     assert "from=" not in removals["From"] and "to=2015" in removals["From"]
-    widened = get(**dict(p.split("=") for p in removals["Place"][1:].split("&")))
+    widened = follow(get, removals["Place"])
     assert set(results_of(widened)) == {cast["articles"]["heseltine"]}
     html = text(response)
     assert f'href="{removals["Place"].replace("&", "&amp;")}"' in html
@@ -211,8 +230,9 @@ def test_kind_filter_for_quotes(get, cast):
 
 def test_sort_newest_and_oldest(get, cast):
     a = cast["articles"]
-    assert results_of(get(q="mayor", sort="newest")) == [a["metro"], a["heseltine"], a["thinktank"]]
-    assert results_of(get(q="mayor", sort="oldest")) == [a["thinktank"], a["heseltine"], a["metro"]]
+    newest = results_of(get(q="mayor", sort="newest", type="articles"))
+    assert newest == [a["metro"], a["heseltine"], a["thinktank"]]
+    assert results_of(get(q="mayor", sort="oldest", type="articles")) == [a["thinktank"], a["heseltine"], a["metro"]]
 
 
 def test_pages_of_twenty_with_the_total(get):
@@ -243,7 +263,7 @@ def test_a_script_in_the_query_is_shown_escaped(get):
 
 
 def test_article_text_is_escaped_and_only_marks_are_markup(get):
-    html = text(get(q="savings"))
+    html = text(get(q="savings", type="articles"))
     assert "<script>alert" not in html and "<em>" not in html and "<b>agreed" not in html
     assert "&lt;em&gt;<mark>Savings</mark>&lt;/em&gt; &amp; cuts" in html
     assert "Council budget &lt;b&gt;agreed&lt;/b&gt; &amp; signed" in html
@@ -261,7 +281,7 @@ def test_unbalanced_syntax_is_searched_as_plain_words(get, q):
 
 
 def test_an_open_phrase_still_finds_the_words(get, cast):
-    response = get(q='"referendum')
+    response = get(q='"referendum', type="articles")
     assert response.context["parsed"].plain
     assert "searched as plain words" in text(response)
     assert results_of(response) == [cast["articles"]["heseltine"]]
@@ -348,7 +368,7 @@ def test_the_form_offers_autocomplete_and_works_without_it(get):
 def test_person_search_form_include(cast):
     person = cast["people"]["heseltine"]
     html = render_to_string("search/_person_search_form.html", {"person": person})
-    assert 'name="speaker" value="lord-heseltine"' in html
+    assert 'name="speaker" value="Lord Heseltine"' in html  # shown as the name in the speaker box
     assert '<label for="person-search-q">' in html and 'action="/search/"' in html
 
 
