@@ -166,9 +166,25 @@ def names_in(words):
     for i, j in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
         key = " ".join(normal[i:j])
         if key in found and not taken & set(range(i, j)):
+            if j - i == 1 and unknown_given_name(words, i, found[key], taken):
+                i -= 1  # "Michael Heseltine" for a Lord Heseltine known by no given name
             taken |= set(range(i, j))
             named.append(NamedInQuery(i, words[i:j], with_quote_counts(found[key])))
     return sorted(named, key=lambda n: n.start)
+
+
+def unknown_given_name(words, i, people, taken):
+    """Whether the capitalised word before the surname words[i] is a given
+    name none of `people` is known by, and none is known by another."""
+    if i == 0 or i - 1 in taken or not words[i - 1][:1].isupper() or normalise(words[i - 1]) in HONORIFICS:
+        return False
+    surname = normalise(words[i])
+    for person in people:
+        keys = person.search_names.strip(SEPARATOR).split(SEPARATOR)
+        given = [k.split()[0] for k in keys if len(k.split()) == 2 and k.split()[1] == surname]
+        if any(g not in HONORIFICS for g in given):
+            return False
+    return True
 
 
 def known_keys(keys):

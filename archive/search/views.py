@@ -78,12 +78,11 @@ def run_search(reading, data, parsed, params, number):
         notices.append("any_word")
         reading = reading.without_name(reading.data, any_word(reading.parsed))
         found = search_once(reading.data, reading.parsed, number)
-    data, parsed = reading.data, reading.parsed
-    highlighter = Highlighter(parsed.terms, parsed.prefixes)
-    suggestion = spelling_suggestion(parsed, data) if found["total"] < FEW_HITS else None
+    highlighter = Highlighter(reading.parsed.terms, reading.parsed.prefixes)
+    suggestion = spelling_suggestion(reading.parsed, reading.data) if found["total"] < FEW_HITS else None
     return {
         "searched": True,
-        "searched_parsed": parsed,
+        "searched_parsed": reading.parsed,
         "reading": reading,
         "notices": notices,
         "missed": missed,
@@ -92,8 +91,10 @@ def run_search(reading, data, parsed, params, number):
         "total": found["total"],
         "page_obj": found["page_obj"],
         "items": result_items(data["type"], load_objects(data["type"], found["results"]), highlighter),
-        "facets": facet_groups(found["sqs"].facet_counts(), data, params, found["total"]),
-        "filters": active_filters(data, params),
+        "facets": facet_groups(found["sqs"].facet_counts(), reading.data, params, found["total"]),
+        # A speaker read from the query is not a filter of the user's: the
+        # notice above the results offers the way out of it.
+        "filters": active_filters(data if reading.acting else reading.data, params),
         "suggestion": suggestion and {"text": suggestion, "url": query_url(params, q=suggestion)},
         "export_links": {f: query_url(params, format=f) for f in ("csv", "json")},
     }

@@ -82,3 +82,14 @@ def test_a_person_saved_in_the_admin_way_gets_their_keys(db):
     person.save(update_fields=["aliases"])
     person.refresh_from_db()
     assert "|j doe smith|" in person.search_names and "|smith|" in person.search_names
+
+
+def test_a_given_name_the_archive_does_not_know_still_names_the_speaker(cast, db):
+    porter = cast["people"]["porter"]  # Lord Porter, alias Gary Porter
+    tarzan = Person.objects.create(name="Lord Tarzan", honorific="Lord")
+    Quote.objects.create(article=cast["articles"]["metro"], person=tarzan, text="I will not stand.")
+    (named,) = names_in(["Michael", "Tarzan", "spoke"])
+    assert (named.person, named.words) == (tarzan, ["Michael", "Tarzan"])
+    # Lord Porter is known as Gary: "Ruth Porter" is somebody else.
+    (named,) = names_in(["Ruth", "Porter"])
+    assert named.words == ["Porter"] and named.person == porter
