@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench" / "search"
-VERSION = "1"
+VERSION = "2"  # 2: people carry search_names, the index an outlet field
 HELD = []
 
 WORDS = (
@@ -51,18 +51,21 @@ PLACES = [  # (name, kind, parent)
     ("Sheffield", "city", "England"), ("Newcastle", "city", "England"), ("Leicester", "city", "England"),
 ]
 QUERIES = [  # (label, parameters of /search/)
-    ("word", {"q": "referendum"}),
-    ("two words", {"q": "mayor budget"}),
-    ("phrase", {"q": '"city council"'}),
-    ("AND", {"q": "mayor AND devolution"}),
-    ("OR", {"q": "referendum OR tram"}),
-    ("NOT", {"q": "mayor NOT london"}),
-    ("prefix", {"q": "devol*"}),
+    ("word", {"q": "referendum", "type": "articles"}),
+    ("two words", {"q": "mayor budget", "type": "articles"}),
+    ("phrase", {"q": '"city council"', "type": "articles"}),
+    ("AND", {"q": "mayor AND devolution", "type": "articles"}),
+    ("OR", {"q": "referendum OR tram", "type": "articles"}),
+    ("NOT", {"q": "mayor NOT london", "type": "articles"}),
+    ("prefix", {"q": "devol*", "type": "articles"}),
     ("speaker", {"type": "quotes", "speaker": "andy-street"}),
     ("speaker + words", {"type": "quotes", "speaker": "lord-heseltine", "q": "housing"}),
-    ("date range", {"q": "mayor", "from": "2015", "to": "2016"}),
-    ("place facet", {"q": "transport", "place": "west-midlands"}),
+    ("date range", {"q": "mayor", "from": "2015", "to": "2016", "type": "articles"}),
+    ("place facet", {"q": "transport", "place": "west-midlands", "type": "articles"}),
     ("quotes, newest", {"type": "quotes", "q": "budget", "sort": "newest"}),
+    # Names and questions read in the words (quotations, the default).
+    ("name in words", {"q": "Heseltine housing"}),
+    ("question", {"q": "what did Heseltine say about housing"}),
 ]
 
 

@@ -2,6 +2,8 @@
 
 query      the user's words as a query string Whoosh cannot misread
 names      people, organisations and places named in a query or a filter box
+understand what a query of plain words means: a speaker named, fallbacks
+duplicates the same quotation in several articles, grouped when saved
 highlight  <mark> around matching words, everything else escaped
 forms      the search form
 results    haystack query, page, facets, filters, spelling suggestions

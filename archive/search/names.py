@@ -20,6 +20,7 @@ HONORIFICS = {
 }
 SUFFIXES = {"mp", "mep", "msp", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "jnr", "snr", "ii", "iii"}
 LONGEST_NAME = 5  # words; longer runs of a query are never one name
+QUERY_WORDS = 12  # a longer query is read as words only (one LIKE per run of words)
 SEPARATOR = "|"
 
 
@@ -154,6 +155,8 @@ class NamedInQuery:
 def names_in(words):
     """[NamedInQuery] for the runs of `words` (plain query words, in order)
     that are a form of someone's name, longest runs first, non-overlapping."""
+    if len(words) > QUERY_WORDS:
+        return []
     normal = [normalise(w) for w in words]
     spans = [
         (i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + LONGEST_NAME) + 1)

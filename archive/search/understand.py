@@ -47,6 +47,25 @@ def read(data, parsed):
     return Reading({**data, "speaker": acting.person}, narrowed, acting, named)
 
 
+def settle(reading, data, parsed, find):
+    """(reading, notices, missed): the reading whose `find(reading)` finds
+    something, falling back from a speaker named in the query to the words
+    everywhere, then from every word to any word. `find` returns a dict
+    with the "total"; the last one called is the answer."""
+    notices, missed = [], None
+    found = find(reading)
+    if not found["total"] and reading.acting:
+        notices.append("no_match_by_speaker")
+        missed = {"name": reading.acting.person.name, "words": reading.parsed.text}
+        reading = reading.without_name(data, parsed)
+        found = find(reading)
+    if not found["total"] and any_word(reading.parsed):
+        notices.append("any_word")
+        reading = reading.without_name(reading.data, any_word(reading.parsed))
+        find(reading)
+    return reading, notices, missed
+
+
 def any_word(parsed):
     """`parsed` with its words as alternatives, or None when that is no different."""
     if not parsed.simple or parsed.any_word or len(parsed.terms) < 2:

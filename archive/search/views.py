@@ -12,7 +12,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Article, Person, Place
 from archive.search.export import export
-from archive.search.forms import FILTERS, SearchForm, is_search
+from archive.search.forms import ARTICLES, FILTERS, QUOTES, SearchForm, is_search
 from archive.search.highlight import Highlighter
 from archive.search.names import normalise
 from archive.search.query import parse_query
@@ -29,7 +29,7 @@ from archive.search.results import (
     result_items,
     spelling_suggestion,
 )
-from archive.search.understand import any_word, cards, read
+from archive.search.understand import cards, read, settle
 
 log = logging.getLogger(__name__)
 FEW_HITS = 3  # below this many hits, look for a misspelt word
@@ -50,6 +50,8 @@ def search(request):
     parsed = parse_query(data["q"])
     reading = read(data, parsed)
     if data["format"]:
+        # The download holds what the page shows, fallbacks included.
+        reading, _, _ = settle(reading, data, parsed, lambda r: {"total": count(r)})
         return export(reading.data, reading.parsed)
     # Links built from here on keep the type in force, and name the
     # speaker and place as the boxes show them.
@@ -64,20 +66,13 @@ def search(request):
 
 
 def run_search(reading, data, parsed, params, number):
-    """The page of results, falling back when the first reading finds nothing:
-    from a speaker named in the query to the words everywhere, then from
-    every word to any word."""
-    found = search_once(reading.data, reading.parsed, number)
-    notices, missed = [], None
-    if not found["total"] and reading.acting:
-        notices.append("no_match_by_speaker")
-        missed = {"name": reading.acting.person.name, "words": reading.parsed.text}
-        reading = reading.without_name(data, parsed)
-        found = search_once(reading.data, reading.parsed, number)
-    if not found["total"] and any_word(reading.parsed):
-        notices.append("any_word")
-        reading = reading.without_name(reading.data, any_word(reading.parsed))
-        found = search_once(reading.data, reading.parsed, number)
+    found = {}
+
+    def first_page(r):
+        found.update(search_once(r.data, r.parsed, number))
+        return found
+
+    reading, notices, missed = settle(reading, data, parsed, first_page)
     highlighter = Highlighter(reading.parsed.terms, reading.parsed.prefixes)
     suggestion = spelling_suggestion(reading.parsed, reading.data) if found["total"] < FEW_HITS else None
     return {
@@ -97,7 +92,22 @@ def run_search(reading, data, parsed, params, number):
         "filters": active_filters(data if reading.acting else reading.data, params),
         "suggestion": suggestion and {"text": suggestion, "url": query_url(params, q=suggestion)},
         "export_links": {f: query_url(params, format=f) for f in ("csv", "json")},
+        "other_type": other_type(reading, found["total"], params),
     }
+
+
+def other_type(reading, total, params):
+    """When nothing is found, how many of the other kind the same search
+    finds, with a link to them: a word of a headline is in no quotation."""
+    if total:
+        return None
+    other = ARTICLES if reading.data["type"] == QUOTES else QUOTES
+    n = count(reading.without_name({**reading.data, "type": other}, reading.parsed))
+    return n and {"count": n, "type": other, "url": query_url(params, type=other)}
+
+
+def count(reading):
+    return build_queryset(reading.data, reading.parsed, facets=False).count()
 
 
 def filter_context(form, params):

@@ -152,3 +152,22 @@ def test_the_outlet_filter_and_facet(get, cast):
     narrowed = get(**dict(parse_qsl(outlets["The MJ"]["url"][1:])))
     assert [i["article"] for i in narrowed.context["items"]] == [cast["articles"]["metro"]]
     assert "No outlet called" in text(get(outlet="Nowhere Times"))
+
+
+def test_a_download_holds_what_the_page_shows(client, cast, db):
+    import json
+
+    response = client.get(reverse("search"), {"q": "referendum blame", "format": "json"})
+    rows = json.loads(b"".join(response.streaming_content))["results"]
+    assert {r["quotation"] for r in rows} == {cast["quotes"]["referendums"].text, cast["quotes"]["blame"].text}
+    response = client.get(reverse("search"), {"q": "Heseltine referendum", "format": "json"})
+    rows = json.loads(b"".join(response.streaming_content))["results"]
+    assert rows and {r["speaker"] for r in rows} == {"Lord Heseltine"}
+
+
+def test_a_quotation_search_that_finds_nothing_points_to_the_matching_articles(get, cast):
+    response = get(q="thinktank")
+    assert response.context["total"] == 0
+    assert response.context["other_type"]["count"] == 1
+    assert 'href="?q=thinktank&amp;type=articles">1 article matches</a>' in text(response)
+    assert get(q="referendum").context["other_type"] is None
