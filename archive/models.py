@@ -124,7 +124,7 @@ class Person(models.Model):
 
         if not self.slug:
             self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
-        self.search_names = stored_keys(self.names(), self.kind == self.ORGANISATION)
+        self.search_names = stored_keys(self.names(), self.kind == self.ORGANISATION, self.honorific)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
         super().save(*args, **kwargs)

@@ -10,7 +10,7 @@ def fill(apps, schema_editor):
     Person = apps.get_model("archive", "Person")
     for person in Person.objects.all().iterator():
         names = list(dict.fromkeys([person.name, *(person.aliases or [])]))
-        person.search_names = stored_keys(names, person.kind == "organisation")
+        person.search_names = stored_keys(names, person.kind == "organisation", person.honorific)
         person.save(update_fields=["search_names"])
     Quote = apps.get_model("archive", "Quote")
     duplicates.regroup(Quote.objects.order_by("pk"), Quote, apps.get_model("archive", "QuoteFingerprint"))

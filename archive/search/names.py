@@ -41,8 +41,10 @@ def core_words(words):
     return words[start:end]
 
 
-def name_keys(names, organisation=False):
-    """Every form a reader may type for someone known as `names`."""
+def name_keys(names, organisation=False, honorific=""):
+    """Every form a reader may type for someone known as `names` (and by
+    `honorific`, when the articles give one: "Lord" of Michael Heseltine)."""
+    title = normalise(honorific)
     keys = []
     for name in names:
         words = normalise(name).split()
@@ -59,12 +61,14 @@ def name_keys(names, organisation=False):
             keys.append(f"{core[0]} {core[-1]}")
         if len(core) > 1 or len(core) < len(words):
             keys.append(core[-1])  # the surname, or 'Heseltine' of 'Lord Heseltine'
+        if title:
+            keys += [f"{title} {core[-1]}", f"{title} {' '.join(core)}"]
     return list(dict.fromkeys(k for k in keys if len(k) > 1))
 
 
-def stored_keys(names, organisation=False):
+def stored_keys(names, organisation=False, honorific=""):
     """The value of Person.search_names: `|key|key|`, searched with LIKE '%|key|%'."""
-    keys = name_keys(names, organisation)
+    keys = name_keys(names, organisation, honorific)
     return SEPARATOR + SEPARATOR.join(keys) + SEPARATOR if keys else ""
 
 

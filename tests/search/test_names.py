@@ -23,6 +23,11 @@ def test_every_form_a_reader_may_type_is_a_key():
         "the local government association", "local government association"]
 
 
+def test_an_honorific_given_apart_from_the_name_is_a_form_too():
+    keys = name_keys(["Michael Heseltine"], honorific="Lord")
+    assert {"lord heseltine", "lord michael heseltine", "michael heseltine", "heseltine"} <= set(keys)
+
+
 def test_accents_and_case_never_count():
     assert normalise("  JOSÉ  Ortega-Smith ") == "jose ortega smith"
 
