@@ -7,7 +7,7 @@ times a fixed mix of queries twice: through the search page (Django form,
 haystack, database loads, facets, highlighting, template) and as the same
 query strings against Whoosh directly, the way haystack's own backend runs
 them (open_dir + searcher, search_page with groupedby facets, same sort and
-page size): a reference for what archive.indexing's search saves. Prints p50
+page size): a reference for what archive.search.backend's search saves. Prints p50
 and p95 of each, and their ratio. The page caches totals and facet counts
 per index generation (SEARCH_CACHE); --no-cache times it without."""
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench" / "search"
-VERSION = "1"
+VERSION = "2"  # 2: people carry search_names, the index an outlet field
 HELD = []
 
 WORDS = (
@@ -51,18 +51,21 @@ PLACES = [  # (name, kind, parent)
     ("Sheffield", "city", "England"), ("Newcastle", "city", "England"), ("Leicester", "city", "England"),
 ]
 QUERIES = [  # (label, parameters of /search/)
-    ("word", {"q": "referendum"}),
-    ("two words", {"q": "mayor budget"}),
-    ("phrase", {"q": '"city council"'}),
-    ("AND", {"q": "mayor AND devolution"}),
-    ("OR", {"q": "referendum OR tram"}),
-    ("NOT", {"q": "mayor NOT london"}),
-    ("prefix", {"q": "devol*"}),
+    ("word", {"q": "referendum", "type": "articles"}),
+    ("two words", {"q": "mayor budget", "type": "articles"}),
+    ("phrase", {"q": '"city council"', "type": "articles"}),
+    ("AND", {"q": "mayor AND devolution", "type": "articles"}),
+    ("OR", {"q": "referendum OR tram", "type": "articles"}),
+    ("NOT", {"q": "mayor NOT london", "type": "articles"}),
+    ("prefix", {"q": "devol*", "type": "articles"}),
     ("speaker", {"type": "quotes", "speaker": "andy-street"}),
     ("speaker + words", {"type": "quotes", "speaker": "lord-heseltine", "q": "housing"}),
-    ("date range", {"q": "mayor", "from": "2015", "to": "2016"}),
-    ("place facet", {"q": "transport", "place": "west-midlands"}),
+    ("date range", {"q": "mayor", "from": "2015", "to": "2016", "type": "articles"}),
+    ("place facet", {"q": "transport", "place": "west-midlands", "type": "articles"}),
     ("quotes, newest", {"type": "quotes", "q": "budget", "sort": "newest"}),
+    # Names and questions read in the words (quotations, the default).
+    ("name in words", {"q": "Heseltine housing"}),
+    ("question", {"q": "what did Heseltine say about housing"}),
 ]
 
 
@@ -180,7 +183,7 @@ def time_queries(rounds):
     from whoosh.index import open_dir
     from whoosh.qparser import QueryParser
 
-    from archive import search
+    from archive.search import forms, query, results, views
 
     factory = RequestFactory()
     backend = connections["default"].get_backend()
@@ -189,22 +192,22 @@ def time_queries(rounds):
     parser = QueryParser(backend.content_field_name, schema=index.schema)
     plans = []
     for label, params in QUERIES:
-        form = search.SearchForm(params)
+        form = forms.SearchForm(params)
         assert form.is_valid(), form.errors
         data = form.cleaned_data
-        sqs = search.build_queryset(data, search.parse_query(data["q"]))
+        sqs = results.build_queryset(data, query.parse_query(data["q"]))
         sort = sqs.query.order_by[0] if sqs.query.order_by else None
-        plans.append((label, params, sqs.query.build_query(), sort, search.facet_fields(data["type"])))
+        plans.append((label, params, sqs.query.build_query(), sort, results.facet_fields(data["type"])))
     django_ms, whoosh_ms, per_query = [], [], {}
     with index.searcher() as searcher:
         for _ in range(2):  # warm caches, as a running worker would have them
             for label, params, qs, sort, facets in plans:
-                search.search(factory.get("/search/", params))
+                views.search(factory.get("/search/", params))
                 whoosh_direct(searcher, parser, qs, sort, facets)
         for _ in range(rounds):
             for label, params, qs, sort, facets in plans:
                 t0 = time.perf_counter()
-                response = search.search(factory.get("/search/", params))
+                response = views.search(factory.get("/search/", params))
                 t1 = time.perf_counter()
                 hits, _ = whoosh_direct(searcher, parser, qs, sort, facets)
                 t2 = time.perf_counter()
@@ -226,9 +229,9 @@ def main(argv=None):
     args = parser.parse_args(argv if argv is not None else [])
     prepare(BENCH_DIR, args.articles, args.fresh)
     if args.no_cache:
-        from archive import indexing
+        from archive.search import backend
 
-        indexing.SEARCH_CACHE = None
+        backend.SEARCH_CACHE = None
     django_ms, whoosh_ms, per_query = time_queries(args.rounds)
     cached = "counts cache off" if args.no_cache else "counts cached per index generation"
     print(f"search: {len(QUERIES)} queries x {args.rounds} rounds, page of 20 with facets, {cached}")

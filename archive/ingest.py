@@ -150,7 +150,7 @@ def apply_extraction(article, result=None):
     ArticlePlace.objects.bulk_create(
         ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items()
     )
-    from archive.indexing import queue_article  # bulk_create sent no signals: reindex after commit
+    from archive.search.signals import queue_article  # bulk_create sent no signals: reindex after commit
 
     queue_article(article)
     return article

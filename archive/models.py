@@ -118,6 +118,9 @@ class Person(models.Model):
         default=list, blank=True, help_text="Other forms the name appears in"
     )
     kind = models.CharField(max_length=12, choices=KINDS, default=PERSON)
+    # Every form of the name a reader may type, normalised, for the search
+    # page to find a person by name (archive.search.names).
+    search_names = models.TextField(blank=True, default="", editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = PersonQuerySet.as_manager()
@@ -130,8 +133,13 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        from archive.search.names import stored_keys
+
         if not self.slug:
             self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
+        self.search_names = stored_keys(self.names(), self.kind == self.ORGANISATION, self.honorific)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -181,7 +189,7 @@ class Person(models.Model):
                 self.add_aliases(other.names())
                 other.delete()
             self.save(update_fields=["aliases"])
-            from archive.indexing import queue_person  # quotes moved by update() sent no signals
+            from archive.search.signals import queue_person  # quotes moved by update() sent no signals
 
             queue_person(self)
 
@@ -332,13 +340,19 @@ class QuoteQuerySet(models.QuerySet):
         """Less the words an editor marked as not a quotation (kept, hidden)."""
         return self.filter(withdrawn=False)
 
-    def same_text_as(self, quote):
-        """Quotes whose text is `quote`'s once case, line breaks and curly
-        quotation marks are set aside; one query, normalised in the database."""
+    def copies_of(self, quote):
+        """`quote` and the quotes carrying its words in other articles (the
+        same text, or the same quotation trimmed or lightly edited), earliest first."""
+        match = Q(normal_text=normal_quote_text(quote.text))
+        if quote.text_group is not None:
+            match |= Q(text_group=quote.text_group)
+        return self.with_normal_text().filter(match).order_by("article__published", "article__created", "pk")
+
+    def with_normal_text(self):
         expr = models.F("text")
         for old, new in QUOTE_TEXT_FOLDS:
             expr = Replace(expr, Value(old), Value(new), output_field=models.TextField())
-        return self.annotate(normal_text=Lower(expr)).filter(normal_text=normal_quote_text(quote.text))
+        return self.annotate(normal_text=Lower(expr))
 
 
 # Applied in this order both in SQL and in Python. SQLite's lower() folds
@@ -368,6 +382,9 @@ class Quote(models.Model):
     role = models.CharField(
         max_length=300, blank=True, help_text="The speaker's role as the article gives it"
     )
+    # The smallest pk of the quotes carrying the same (or nearly the same)
+    # words in other articles; None when there are none (archive.search.duplicates).
+    text_group = models.BigIntegerField(null=True, blank=True, db_index=True, editable=False)
     by_editor = models.BooleanField(
         "made or corrected by an editor",
         default=False,
@@ -430,6 +447,13 @@ class Quote(models.Model):
         if article.url:
             parts.append(article.url)
         return ", ".join(parts) + f". Archived at {self.permalink()}"
+
+
+class QuoteFingerprint(models.Model):
+    """One winnowed hash of a quote's words, to find the same quotation elsewhere."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="fingerprints")
+    value = models.BigIntegerField(db_index=True)
 
 
 class ArticlePerson(models.Model):

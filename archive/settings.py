@@ -106,13 +106,13 @@ HAYSTACK_CONNECTIONS = {
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Search: the index follows the database after each commit through one
-# writer path (archive/indexing.py) that waits its turn across gunicorn workers.
-HAYSTACK_SIGNAL_PROCESSOR = "archive.indexing.TransactionalSignalProcessor"
+# writer path (archive/search/signals.py) that waits its turn across gunicorn workers.
+HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.TransactionalSignalProcessor"
 # The search page restricts by model in its query; haystack's per-model
 # narrowing would run a second, unlimited search for every page.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 if SEARCH_ENGINE == "haystack.backends.whoosh_backend.WhooshEngine":
-    HAYSTACK_CONNECTIONS["default"]["ENGINE"] = "archive.indexing.ArchiveWhooshEngine"
+    HAYSTACK_CONNECTIONS["default"]["ENGINE"] = "archive.search.backend.ArchiveWhooshEngine"
 SEARCH_WRITE_LOCK_TIMEOUT = envint("SEARCH_WRITE_LOCK_TIMEOUT", "120")
 # Search totals and facet counts are cached per index generation. Memory per
 # worker by default; CACHE_BACKEND=django.core.cache.backends.filebased.FileBasedCache

@@ -4,7 +4,7 @@ from django.urls import include, path, register_converter
 from rest_framework.routers import SimpleRouter
 
 from archive import api, feeds, reports, views
-from archive import search as search_views
+from archive.search import views as search_views
 from archive.sitemaps import SITEMAPS
 
 

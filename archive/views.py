@@ -1,17 +1,14 @@
 import calendar
-import csv
-import json
 import logging
 import re
 from datetime import date
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear, Length
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import dates
@@ -20,6 +17,7 @@ from haystack.query import SearchQuerySet
 from archive.links import absolute_url
 from archive.marking import marked_paragraphs, paragraph_of
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote, is_public
+from archive.search.export import download
 
 log = logging.getLogger(__name__)
 
@@ -283,18 +281,12 @@ def person_detail(request, slug):
     })
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
 EXPORT_FIELDS = ["id", "text", "kind", "speaker", "role", "headline", "outlet", "date", "source_url",
                  "article_url", "quote_url"]
 
 
 def export_rows(person):
     """Every published quote by `person`, as plain dicts, streamed from one query."""
-    base = settings.SITE_URL.rstrip("/")
     rows = (
         Quote.objects.published().by(person).newest_first()
         .values("id", "text", "kind", "role", "position", "article__headline", "article__outlet",
@@ -306,37 +298,20 @@ def export_rows(person):
             "id": row["id"], "text": row["text"], "kind": row["kind"], "speaker": person.name,
             "role": row["role"], "headline": row["article__headline"], "outlet": row["article__outlet"],
             "date": article.date_iso(), "source_url": row["article__url"],
-            "article_url": base + Article(slug=row["article__slug"]).get_absolute_url(),
-            "quote_url": base + Quote(pk=row["id"]).get_absolute_url(),
+            "article_url": absolute_url(Article(slug=row["article__slug"]).get_absolute_url()),
+            "quote_url": absolute_url(Quote(pk=row["id"]).get_absolute_url()),
         }
 
 
 def person_quotes_csv(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    writer = csv.DictWriter(Echo(), fieldnames=EXPORT_FIELDS)
-
-    def lines():
-        yield writer.writeheader()
-        for row in export_rows(person):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{person.slug}-quotes.csv"'
-    return response
+    return download(export_rows(person), EXPORT_FIELDS, "csv", f"{person.slug}-quotes.csv")
 
 
 def person_quotes_json(request, slug):
     person = get_object_or_404(Person, slug=slug)
-
-    def chunks():
-        yield '{"speaker": ' + json.dumps(person.name) + ', "quotes": ['
-        for i, row in enumerate(export_rows(person)):
-            yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
-        yield "\n]}\n"
-
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{person.slug}-quotes.json"'
-    return response
+    return download(export_rows(person), EXPORT_FIELDS, "json", f"{person.slug}-quotes.json",
+                    key="quotes", head={"speaker": person.name}, disposition="inline")
 
 
 def place_list(request):
@@ -395,14 +370,12 @@ def article_detail(request, slug):
 
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.published().with_related(), pk=pk)
-    elsewhere = (
-        Quote.objects.published().same_text_as(quote).exclude(article=quote.article_id)
-        .select_related("article", "person").order_by("-article__published", "article_id")[:50]
-    )
+    # Every article carrying these words (trimmed or lightly edited too), earliest first.
+    carriers = list(Quote.objects.published().copies_of(quote).select_related("article")[:50])
     return page(request, "archive/quote_detail.html", {
         "quote": quote,
         "paragraph": paragraph_of(quote.article, quote),
-        "elsewhere": elsewhere,
+        "carriers": carriers if len({c.article_id for c in carriers}) > 1 else [],
     })
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_search_helpers import delete_cast, make_cast, temporary_index
+from tests.search.helpers import delete_cast, make_cast, temporary_index
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "articles"

@@ -160,7 +160,7 @@ def test_a_person_page_has_quotes_newest_first_roles_articles_chart_search_and_f
     roles = page[page.index("Roles over time"):page.index("Quotations, newest first")]
     assert roles.index("campaigner") < roles.index("council leader")
     assert '<svg class="year-chart"' in page and 'aria-label="Quotations per year: 2014: 2, 2021: 1"' in page
-    assert 'name="speaker" value="jane-example"' in page
+    assert 'name="speaker" value="Jane Example"' in page
     assert 'href="/people/jane-example/feed/atom/"' in page
     assert 'href="/people/jane-example/quotes.csv"' in page
     assert "Articles naming Jane Example" in page and 'href="/articles/bridge-approved/"' in page

@@ -228,7 +228,7 @@ def test_dates_at_the_ends_of_the_calendar_search(client, cast, db, value):
 def test_a_double_negation_cancels_out(client, cast, db, q, same_as):
     # Whoosh's own parser raised IndexError on "NOT NOT x": a 500.
     def found(text):
-        response = client.get(reverse("search"), {"q": text})
+        response = client.get(reverse("search"), {"q": text, "type": "articles"})
         assert response.status_code == 200
         return {item["article"].pk for item in response.context["items"]}
 

@@ -22,7 +22,7 @@ SUITES = [
     "tests/test_admin.py",
     "tests/test_browse.py",
     "tests/test_feeds.py",
-    "tests/test_search.py",
+    "tests/search/test_views.py",
 ]
 
 

@@ -47,7 +47,7 @@ def test_an_editor_adds_an_article_and_finds_it_on_the_speakers_page_and_through
     source.get_by_role("link", name="Council backs the canal footbridge").click()
     expect(page.locator("article .body mark.q")).to_have_text("We will build the bridge.")
 
-    page.goto("/search/?q=footbridge")
+    page.goto("/search/?q=footbridge&type=articles")
     expect(page.get_by_role("link", name="Council backs the canal footbridge").first).to_be_visible()
     screenshot(page, "editor-3-search")
     page.goto("/search/?q=" + "We will build the bridge")

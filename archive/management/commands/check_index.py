@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from archive import indexing
+from archive.search import consistency
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--repair", action="store_true", help="index missing and stale documents, remove ghosts")
 
     def handle(self, *args, repair=False, **options):
-        report = indexing.index_differences()
+        report = consistency.index_differences()
         problems = 0
         for label, part in report.items():
             if label == "other" and not part["ghost"]:
@@ -36,5 +36,5 @@ class Command(BaseCommand):
             return
         if not repair:
             raise CommandError(f"{problems} difference(s) between the index and the database; run with --repair")
-        indexing.repair(report)
+        consistency.repair(report)
         self.stdout.write(self.style.SUCCESS(f"Repaired {problems} difference(s)."))

@@ -23,8 +23,9 @@ from django.core.management.base import BaseCommand, CommandError
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 
-from archive import indexing
 from archive.models import Article, Quote
+from archive.search.backend import ArchiveWhooshBackend, write_lock
+from archive.search.consistency import indexed_documents
 
 BATCH = 500
 
@@ -32,7 +33,7 @@ BATCH = 500
 def build(path, using=DEFAULT_ALIAS, stdout=None):
     """A full index of every public row in the folder `path`."""
     options = {**settings.HAYSTACK_CONNECTIONS[using], "PATH": path}
-    backend = indexing.ArchiveWhooshBackend(using, **options)
+    backend = ArchiveWhooshBackend(using, **options)
     backend.setup()
     unified = connections[using].get_unified_index()
     # One writer and one commit for the lot: a commit per batch would merge
@@ -61,7 +62,7 @@ def build(path, using=DEFAULT_ALIAS, stdout=None):
 
 def catch_up(backend, since, using=DEFAULT_ALIAS):
     """Rows saved since the build began, and rows gone, into `backend`."""
-    indexed = set(indexing.indexed_documents(backend))
+    indexed = set(indexed_documents(backend))
     unified = connections[using].get_unified_index()
     updates, removals = [], set()
     for model in (Article, Quote):
@@ -137,7 +138,7 @@ class Command(BaseCommand):
         started = datetime.now(UTC)
         self.stdout.write(f"Building {target}")
         backend = build(target, stdout=self.stdout)
-        with indexing.write_lock(link):
+        with write_lock(link):
             catch_up(backend, started)
             swap(link, target)
         for folder in old_folders(link, keep):

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.test import override_settings
 from haystack import connections
 
-from archive import indexing
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.search import signals
 
 
 @contextmanager
@@ -20,13 +20,13 @@ def temporary_index(path):
     with override_settings(HAYSTACK_CONNECTIONS=conf):
         connections.connections_info = conf
         connections.reload("default")
-        indexing._pending().clear()
+        signals._pending().clear()
         try:
             yield path
         finally:
             connections.connections_info = old
             connections.reload("default")
-            indexing._pending().clear()
+            signals._pending().clear()
 
 
 def clear_index():
@@ -110,7 +110,7 @@ def make_cast():
         ArticlePerson.objects.create(article=article, person=person)
     # The documents are built from links made after the articles were saved.
     for article in (hes, think, metro, budget):
-        indexing.queue_article(article)
+        signals.queue_article(article)
     return {
         "places": {"england": england, "midlands": midlands, "birmingham": birmingham, "london": london},
         "people": {"heseltine": heseltine, "lawrence": lawrence, "marshall": marshall, "porter": porter,

@@ -1,0 +1,293 @@
+"""The Whoosh backend: one writer at a time, symlink-aware, fast searches.
+
+Whoosh allows one writer per index. `ArchiveWhooshBackend` (the default
+engine, see settings) serialises writers across gunicorn workers with an
+fcntl lock file beside the index folder and retries Whoosh's own lock with
+back-off, for updates and removals alike (haystack's remove() otherwise
+fails at once when the index is locked). Never run `update_index --workers`
+with Whoosh: each worker would hold a writer of its own.
+
+WHOOSH_PATH may be a symlink to the folder holding the index
+(`rebuild_search_index` builds a new folder and swaps the link); each
+process notices the swap on its next search or write.
+
+Searches give haystack's answers at a fraction of the cost (see
+`ArchiveWhooshBackend.search`): a searcher kept open and refreshed, facet
+values and date terms read once per segment (segments never change), and
+totals with facet counts cached in SEARCH_CACHE (a Django cache alias; None
+turns it off) under the index folder, generation and segments, so that any
+write or rebuild moves searches on to new keys.
+"""
+
+import fcntl
+import hashlib
+import logging
+import os
+import shutil
+import time
+from collections import Counter
+from contextlib import contextmanager
+from itertools import chain
+
+from django.conf import settings
+from django.core.cache import caches
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier
+from whoosh.index import LockError
+
+from archive.search.segments import (
+    Page,
+    facet_list,
+    facet_values,
+    generation_key,
+    global_docs,
+    leaves,
+    split_ranges,
+    sub_docs,
+    whoosh_sort,
+)
+
+log = logging.getLogger(__name__)
+
+WRITE_LOCK_TIMEOUT = getattr(settings, "SEARCH_WRITE_LOCK_TIMEOUT", 120)
+# Totals and facet counts of recent searches, per index generation: which
+# cache (None turns it off) and for how long.
+SEARCH_CACHE = getattr(settings, "SEARCH_CACHE", "default")
+SEARCH_CACHE_TIMEOUT = getattr(settings, "SEARCH_CACHE_TIMEOUT", 600)
+
+
+# --- the backend: one writer at a time, symlink-aware -------------------------------
+
+
+def lock_path(index_path):
+    """The lock file sits beside WHOOSH_PATH, so it outlives a symlink swap."""
+    path = os.path.abspath(index_path).rstrip(os.sep)
+    return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".write-lock")
+
+
+@contextmanager
+def write_lock(index_path, timeout=None):
+    """An exclusive fcntl lock shared by every process writing `index_path`,
+    waited for with back-off. Threads get one each too: every call opens the
+    file afresh, and flock locks belong to the open file."""
+    timeout = WRITE_LOCK_TIMEOUT if timeout is None else timeout
+    os.makedirs(os.path.dirname(lock_path(index_path)), exist_ok=True)
+    with open(lock_path(index_path), "a+") as handle:
+        deadline, delay = time.monotonic() + timeout, 0.005
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LockError(f"search index write lock busy for {timeout}s") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class ArchiveWhooshBackend(WhooshSearchBackend):
+    def setup(self):
+        super().setup()
+        self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
+
+    def ensure_current(self):
+        """Open the index, or re-open it after rebuild_search_index swapped
+        the folder behind the symlink."""
+        if not self.setup_complete or (
+            self.use_file_storage and os.path.realpath(self.path) != self.real_path
+        ):
+            self.setup()
+
+    @contextmanager
+    def locked(self):
+        if self.use_file_storage:
+            with write_lock(self.path):
+                yield
+        else:
+            yield
+
+    def writer(self):
+        self.ensure_current()
+        self.index = self.index.refresh()
+        # Our flock keeps our own processes apart; this waits out any other writer.
+        return self.index.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)
+
+    def write(self, updates=(), removals=()):
+        """Apply removals (identifiers) and updates ((index, objects) pairs)
+        in one commit. Raises when the index cannot be written."""
+        with self.locked():
+            writer = self.writer()
+            try:
+                for identifier in removals:
+                    writer.delete_by_term(ID, identifier)
+                for index, objects in updates:
+                    for obj in objects:
+                        doc = self.document(index, obj)
+                        if doc is not None:
+                            writer.update_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            self.index = self.index.refresh()
+
+    def document(self, index, obj):
+        """The Whoosh document for `obj`, or None when the index skips it."""
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            return None
+        doc = {key: self._from_python(value) for key, value in doc.items()}
+        doc.pop("boost", None)
+        return doc
+
+    def update(self, index, iterable, commit=True):
+        self.write(updates=[(index, iterable)])
+
+    def remove(self, obj_or_string, commit=True):
+        self.write(removals=[get_identifier(obj_or_string)])
+
+    def clear(self, models=None, commit=True):
+        with self.locked():
+            self.ensure_current()
+            super().clear(models=models, commit=commit)
+
+    def delete_index(self):
+        # Empty the folder behind the symlink, never the symlink itself.
+        if self.use_file_storage and os.path.exists(self.path):
+            real = os.path.realpath(self.path)
+            for name in os.listdir(real):
+                full = os.path.join(real, name)
+                shutil.rmtree(full) if os.path.isdir(full) else os.remove(full)
+        elif not self.use_file_storage:
+            self.storage.clean()
+        self.setup()
+
+    # --- searching: one scored pass for the page; totals and facets from caches ---
+
+    # What search() answers itself; anything else goes to haystack's own.
+    HANDLED = {"fields", "boost", "result_class", "models", "limit_to_registered_models"}
+
+    def searcher(self):
+        """A searcher on the latest generation, kept between searches (its
+        caches and open segments too) and refreshed when the index changes."""
+        self.ensure_current()
+        current = getattr(self, "_searcher", None)
+        if current is not None and current[0] is self.index:
+            searcher = current[1].refresh()  # the same one when nothing changed
+        else:
+            if current is not None:
+                current[1].close()
+            searcher = self.index.searcher()
+        self._searcher = (self.index, searcher)
+        return searcher
+
+    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None, **kwargs):
+        """haystack's Whoosh search, answered the same way at less cost:
+        the page is one search limited to the page's end; the total and the
+        facet counts come from the matching document numbers (no scoring),
+        counted against per-segment value lists built once per segment, and
+        are cached per index generation; a numeric range in the top-level AND
+        (the date filters) is read from a per-segment sorted term list
+        instead of being expanded into hundreds of terms."""
+        self.ensure_current()
+        limit_models = kwargs.get("limit_to_registered_models")
+        if limit_models is None:
+            limit_models = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
+        other = [k for k, v in kwargs.items() if v and k not in self.HANDLED]
+        if other or limit_models or kwargs.get("models") or not self.setup_complete:
+            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
+                                  end_offset=end_offset, facets=facets, **kwargs)
+        return self._search(query_string, sort_by, start_offset, end_offset, facets or [],
+                            kwargs.get("result_class"))
+
+    def _search(self, query_string, sort_by, start_offset, end_offset, facets, result_class):
+        query_string = str(query_string)
+        if not query_string or (len(query_string) <= 1 and query_string != "*"):
+            return {"results": [], "hits": 0}
+        sortedby, reverse = whoosh_sort(sort_by)
+        searcher = self.searcher()
+        if not searcher.doc_count():
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        parsed = self.parser.parse(query_string)
+        if parsed is None:
+            return {"results": [], "hits": 0}
+        if any(name not in searcher.schema for name in facets):
+            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
+                                  end_offset=end_offset, facets=facets, result_class=result_class)
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        offset = (page_num - 1) * page_length
+        try:
+            rest, allowed, constant = split_ranges(searcher, parsed)
+            total, counts = self.counts(searcher, query_string, rest, allowed, facets)
+            hits = []
+            if offset < total:
+                found = searcher.search(rest, limit=offset + page_length, sortedby=sortedby, reverse=reverse,
+                                        filter=None if allowed is None else set(global_docs(allowed)))
+                hits = list(found[offset : offset + page_length])
+        except ValueError:
+            if not self.silently_fail:
+                raise
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        if total and offset >= total:
+            # As haystack answers for a page past the end.
+            return {"results": [], "hits": 0, "spelling_suggestion": None}
+        page = Page(hits, total, constant)
+        results = self._process_results(page, query_string=query_string, result_class=result_class)
+        if facets:
+            results["facets"] = {"fields": counts, "dates": {}, "queries": {}}
+        return results
+
+    def counts(self, searcher, query_string, rest, allowed, facets):
+        """(total, {facet: [(value, count)]}) for the query, from the cache
+        when this generation of the index has answered it before."""
+        cache = caches[SEARCH_CACHE] if SEARCH_CACHE else None
+        key = None
+        if cache is not None:
+            key = "search-counts:" + hashlib.sha1(repr((
+                self.real_path or id(self.index), generation_key(searcher), query_string, sorted(facets),
+            )).encode()).hexdigest()
+            found = cache.get(key)
+            if found is not None:
+                return found
+        total, counters = 0, {name: Counter() for name in facets}
+        for sub, base, allow in leaves(searcher, allowed):
+            docs = sub_docs(rest, sub, allow)
+            total += len(docs)
+            for name in facets:
+                values = facet_values(sub.reader(), name)
+                counters[name].update(chain.from_iterable(map(values.__getitem__, docs)))
+        answer = total, {name: facet_list(counter) for name, counter in counters.items()}
+        if cache is not None:
+            cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
+        return answer
+
+    def more_like_this(self, *args, **kwargs):
+        self.ensure_current()
+        return super().more_like_this(*args, **kwargs)
+
+    def reader(self):
+        self.ensure_current()
+        self.index = self.index.refresh()
+        return self.index.reader()
+
+
+class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    def _convert_datetime(self, date):
+        # haystack's strftime("%Y...") writes the year 1 as "1" on glibc, not
+        # "0001"; Whoosh then reads "10101000000" as day 0 of October 1010 and
+        # raises. A search from=0001 must search, not fail: pad the year.
+        time = date.strftime("%H%M%S") if hasattr(date, "hour") else "000000"
+        return f"{date.year:04d}{date.month:02d}{date.day:02d}{time}"
+
+
+class ArchiveWhooshEngine(WhooshEngine):
+    backend = ArchiveWhooshBackend
+    query = ArchiveWhooshSearchQuery
+

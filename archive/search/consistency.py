@@ -1,0 +1,52 @@
+"""check_index: comparing the index with the database, and repairing it."""
+
+from haystack import connections
+from haystack.constants import DEFAULT_ALIAS, ID
+
+from archive.models import Article, Quote
+from archive.search.signals import write
+
+
+def indexed_documents(backend):
+    """{identifier: doc_hash} for every document in the index."""
+    reader = backend.reader()
+    try:
+        return {fields[ID]: fields.get("doc_hash") for fields in reader.all_stored_fields()}
+    finally:
+        reader.close()
+
+
+def index_differences(using=DEFAULT_ALIAS, backend=None):
+    """{model label: {"database": n, "index": n, "missing": pks, "stale": pks,
+    "ghost": identifiers}}: what the index lacks, holds out of date, or holds
+    that the public may not see. Prepares every public row, as indexing would."""
+    unified = connections[using].get_unified_index()
+    backend = backend or connections[using].get_backend()
+    indexed = indexed_documents(backend)
+    report = {}
+    for model in (Article, Quote):
+        index, label = unified.get_index(model), model._meta.label_lower
+        hashes = {}
+        for obj in index.index_queryset(using=using).order_by("pk").iterator(chunk_size=500):
+            hashes[obj.pk] = index.full_prepare(obj)["doc_hash"][0]
+        mine = {ident: h for ident, h in indexed.items() if ident.rsplit(".", 1)[0] == label}
+        in_index = {int(ident.rsplit(".", 1)[1]): h for ident, h in mine.items() if ident.rsplit(".", 1)[1].isdigit()}
+        report[label] = {
+            "database": len(hashes),
+            "index": len(mine),
+            "missing": sorted(hashes.keys() - in_index.keys()),
+            "stale": sorted(pk for pk in hashes.keys() & in_index.keys() if hashes[pk] != in_index[pk]),
+            "ghost": sorted(set(mine) - {f"{label}.{pk}" for pk in hashes}),
+        }
+    known = {"archive.article", "archive.quote"}
+    others = sorted(ident for ident in indexed if ident.rsplit(".", 1)[0] not in known)
+    report["other"] = {"database": 0, "index": len(others), "missing": [], "stale": [], "ghost": others}
+    return report
+
+
+def repair(report, using=DEFAULT_ALIAS):
+    """Write what `index_differences` found missing or stale; remove ghosts."""
+    article = report["archive.article"]
+    quote = report["archive.quote"]
+    removals = [ident for part in report.values() for ident in part["ghost"]]
+    write(set(article["missing"] + article["stale"]), set(quote["missing"] + quote["stale"]), removals, using)

@@ -1,0 +1,98 @@
+"""The same quotation in several articles: one group, however trimmed.
+
+Outlets carry the same words, often trimmed ("I wouldn't have had
+referendums") or lightly edited (a word changed, British spelling, curly
+quotes). Each quote's words are cut into overlapping runs of SHINGLE words;
+a winnowed selection of their hashes (the smallest of every WINDOW
+consecutive ones, as MOSS does) is stored in QuoteFingerprint, so any
+shared run of SHINGLE + WINDOW - 1 words shares a stored hash: finding the
+candidates is one indexed query, not a comparison with every quote. A
+candidate joins the group when most of the shorter quote's shingles are in
+the longer one. Quote.text_group is then the smallest pk of the group (None
+when the quote stands alone); it is computed when a quote is saved, and for
+quotes written in bulk when their article is queued for indexing."""
+
+import hashlib
+
+from django.db.models import Q
+
+from archive.search.names import normalise
+
+SHINGLE = 4  # words per shingle
+WINDOW = 4  # shingles per winnowing window
+OVERLAP = 0.7  # share of the shorter quote's shingles found in the longer one
+MIN_WORDS = 3  # shorter quotes ("he said no") are too common to be one quotation
+CANDIDATES = 50
+
+
+def words_of(text):
+    return normalise(text.replace("’", "'").replace("'", "")).split()
+
+
+def shingles(words):
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def hash_of(shingle):
+    # Signed 63-bit: fits every database's bigint.
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big") >> 1
+
+
+def fingerprints(words):
+    """The winnowed hashes of `words`' shingles, in text order."""
+    if len(words) < SHINGLE:
+        return {hash_of(" ".join(words))} if len(words) >= MIN_WORDS else set()
+    hashes = [hash_of(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)]
+    if len(hashes) <= WINDOW:
+        return {min(hashes)}
+    return {min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
+
+
+def overlap(a, b):
+    """Share of the smaller shingle set found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def same_quotation(text_a, text_b):
+    return overlap(shingles(words_of(text_a)), shingles(words_of(text_b))) >= OVERLAP
+
+
+def regroup(quotes, Quote=None, QuoteFingerprint=None):
+    """Store the fingerprints of `quotes` and put each in the group of the
+    quotes it repeats, merging groups it bridges. (The models are passed in
+    by the migration, which has historical ones.)"""
+    if Quote is None:
+        from archive.models import Quote, QuoteFingerprint
+
+    for quote in quotes:
+        words = words_of(quote.text)
+        mine = fingerprints(words)
+        QuoteFingerprint.objects.filter(quote=quote).delete()
+        QuoteFingerprint.objects.bulk_create(QuoteFingerprint(quote=quote, value=v) for v in mine)
+        if not mine:
+            continue
+        candidates = (
+            Quote.objects.filter(fingerprints__value__in=mine).exclude(pk=quote.pk)
+            .values_list("pk", "text", "text_group").distinct()[:CANDIDATES]
+        )
+        own = shingles(words)
+        matched = [(pk, group) for pk, text, group in candidates if overlap(own, shingles(words_of(text))) >= OVERLAP]
+        if not matched:
+            if quote.text_group is not None and quote.text_group == quote.pk:
+                continue  # still the head of a group the others point at
+            Quote.objects.filter(pk=quote.pk).update(text_group=None)
+            quote.text_group = None
+            continue
+        groups = {g for _, g in matched if g is not None}
+        head = min({quote.pk, *(pk for pk, _ in matched), *groups})
+        members = group_members(groups, {quote.pk, *(pk for pk, _ in matched)})
+        Quote.objects.filter(members).update(text_group=head)
+        quote.text_group = head
+
+
+def group_members(groups, pks):
+    return Q(pk__in=pks) | Q(text_group__in=groups) if groups else Q(pk__in=pks)

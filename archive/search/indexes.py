@@ -1,0 +1,108 @@
+"""What is searchable. One Whoosh index holds articles and quotations.
+
+Filter and facet fields are multi-valued fields (Whoosh KEYWORD, split on
+commas only, never stemmed) holding slugs: a facet on an ordinary text field
+comes back analysed ("World News" gives `world`, `new`). The search page maps
+slugs back to names with one query per facet.
+
+`doc_hash` fingerprints the prepared document so that `check_index` can tell a
+stale document from a current one without re-reading the model's history."""
+
+import hashlib
+import json
+
+from django.utils.text import slugify
+from haystack import indexes
+
+from archive.models import Article, Quote
+
+PLACE_ANCESTORS = "places__parent__parent__parent"
+
+
+def place_slugs(places):
+    """Slugs of `places` and of the regions and countries they lie in, so that
+    a search narrowed to England finds Birmingham. Parents must be prefetched."""
+    slugs = []
+    for place in places:
+        depth = 0
+        while place is not None and depth < 4:
+            if place.slug not in slugs:
+                slugs.append(place.slug)
+            place, depth = place.parent, depth + 1
+    return slugs
+
+
+def document_hash(data):
+    body = {k: v for k, v in data.items() if k != "doc_hash"}
+    return hashlib.sha1(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class ArchiveIndex(indexes.SearchIndex):
+    text = indexes.CharField(document=True, use_template=True)
+    published = indexes.DateField()
+    year = indexes.MultiValueField()
+    speakers = indexes.MultiValueField()
+    places = indexes.MultiValueField()
+    # A slug: Whoosh facets on an analysed field would split "Birmingham Post".
+    outlet = indexes.MultiValueField()
+    doc_hash = indexes.MultiValueField(indexed=False)
+
+    def prepare_outlet(self, obj):
+        article = obj if isinstance(obj, Article) else obj.article
+        return [slugify(article.outlet)] if slugify(article.outlet) else []
+
+    def full_prepare(self, obj):
+        data = super().full_prepare(obj)
+        data["doc_hash"] = [document_hash(data)]
+        return data
+
+
+class ArticleIndex(ArchiveIndex, indexes.Indexable):
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return Article.objects.published().prefetch_related("quotes__person", "people", PLACE_ANCESTORS)
+
+    def prepare_published(self, obj):
+        return obj.published
+
+    def prepare_year(self, obj):
+        return [str(obj.published.year)]
+
+    def prepare_speakers(self, obj):
+        slugs = [q.person.slug for q in obj.quotes.all() if q.person_id]
+        slugs += [p.slug for p in obj.people.all()]
+        return list(dict.fromkeys(slugs))
+
+    def prepare_places(self, obj):
+        return place_slugs(obj.places.all())
+
+
+class QuoteIndex(ArchiveIndex, indexes.Indexable):
+    kind = indexes.MultiValueField()
+
+    def get_model(self):
+        return Quote
+
+    def index_queryset(self, using=None):
+        return (
+            Quote.objects.published()
+            .select_related("person", "article")
+            .prefetch_related("article__" + PLACE_ANCESTORS)
+        )
+
+    def prepare_published(self, obj):
+        return obj.article.published
+
+    def prepare_year(self, obj):
+        return [str(obj.article.published.year)]
+
+    def prepare_speakers(self, obj):
+        return [obj.person.slug] if obj.person_id else []
+
+    def prepare_places(self, obj):
+        return place_slugs(obj.article.places.all())
+
+    def prepare_kind(self, obj):
+        return [obj.kind]

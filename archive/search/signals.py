@@ -1,0 +1,209 @@
+"""The one path by which the search index follows the database: keys
+queued by signals during a transaction, written after commit in one Whoosh
+writer (see archive.search.backend for the locking)."""
+
+import logging
+import threading
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from haystack import connections
+from haystack.constants import DEFAULT_ALIAS
+from haystack.signals import BaseSignalProcessor
+from haystack.utils import get_identifier
+
+from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.search.duplicates import regroup
+
+log = logging.getLogger(__name__)
+_local = threading.local()
+
+
+
+def _pending():
+    if not hasattr(_local, "keys"):
+        _local.keys = set()
+    return _local.keys
+
+
+def queue(*keys):
+    """Queue ("article"|"quote"|"person"|"place", pk) keys, or ("remove",
+    identifier), for the next flush after the current transaction commits.
+    Outside a transaction the flush happens at once."""
+    keys = [k for k in keys if k[1] is not None]
+    if not keys:
+        return
+    _pending().update(keys)
+    transaction.on_commit(flush)
+
+
+def queue_article(article):
+    """For bulk writes that send no signals, e.g. apply_extraction: the
+    article's quotes are also grouped with their copies elsewhere, as a save does."""
+    regroup(article.quotes.all())
+    queue(("article", article.pk))
+
+
+def queue_person(person):
+    """For Person.merge: quotes moved by queryset update send no signals."""
+    queue(("person", person.pk))
+
+
+def flush():
+    """Write every queued change. Never raises: a request must not fail
+    because the index is busy. What cannot be written stays queued for the
+    next flush, and `check_index --repair` finds anything lost."""
+    keys = set(_pending())
+    if not keys:
+        return
+    _pending().difference_update(keys)
+    try:
+        write(*expand(keys))
+    except Exception:
+        _pending().update(keys)
+        log.exception("search index update failed; %d changes kept for the next flush", len(keys))
+
+
+def expand(keys):
+    """(article pks, quote pks, identifiers to remove) that `keys` affect."""
+    by_kind = {}
+    for kind, value in keys:
+        by_kind.setdefault(kind, set()).add(value)
+    articles = set(by_kind.get("article", ()))
+    quotes = set(by_kind.get("quote", ()))
+    people = by_kind.get("person", set())
+    places = by_kind.get("place", set())
+    if people:
+        speaking = Quote.objects.filter(person_id__in=people)
+        quotes |= set(speaking.values_list("pk", flat=True))
+        articles |= set(speaking.values_list("article_id", flat=True))
+        articles |= set(ArticlePerson.objects.filter(person_id__in=people).values_list("article_id", flat=True))
+    if places:
+        articles |= articles_of_places(places)
+    # An article's date and places are in its quotes' documents too.
+    if articles:
+        quotes |= set(Quote.objects.filter(article_id__in=articles).values_list("pk", flat=True))
+    articles |= set(by_kind.get("quote_article", ()))
+    return articles, quotes, set(by_kind.get("remove", ()))
+
+
+def articles_of_places(places):
+    """Articles linked to `places` or to any place inside them."""
+    found, frontier = set(places), set(places)
+    for _ in range(5):
+        frontier = set(Place.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        if not frontier:
+            break
+        found |= frontier
+    return set(ArticlePlace.objects.filter(place_id__in=found).values_list("article_id", flat=True))
+
+
+def write(article_pks, quote_pks, removals=(), using=DEFAULT_ALIAS):
+    """Index the public rows among the pks and remove the others."""
+    unified = connections[using].get_unified_index()
+    backend = connections[using].get_backend()
+    updates, removals = [], set(removals)
+    for model, pks in ((Article, article_pks), (Quote, quote_pks)):
+        if not pks:
+            continue
+        index = unified.get_index(model)
+        rows = list(index.index_queryset(using=using).filter(pk__in=pks))
+        updates.append((index, rows))
+        found = {row.pk for row in rows}
+        removals |= {f"{model._meta.label_lower}.{pk}" for pk in pks if pk not in found}
+    if not updates and not removals:
+        return
+    if hasattr(backend, "write"):
+        backend.write(updates=updates, removals=sorted(removals))
+        return
+    for index, rows in updates:
+        if rows:
+            backend.update(index, rows)
+    for identifier in removals:
+        backend.remove(identifier)
+
+
+# --- the signal processor --------------------------------------------------------
+
+
+def keys_for(instance, deleted=False):
+    if isinstance(instance, Article):
+        keys = [("article", instance.pk)]
+    elif isinstance(instance, Quote):
+        keys = [("quote", instance.pk), ("quote_article", instance.article_id)]
+    elif isinstance(instance, Person):
+        keys = [("person", instance.pk)]
+    elif isinstance(instance, Place):
+        keys = [("place", instance.pk)]
+    elif isinstance(instance, ArticlePerson | ArticlePlace):
+        keys = [("article", instance.article_id)]
+    else:
+        keys = []
+    if deleted and isinstance(instance, Article | Quote):
+        # Taken now: the primary key is gone once the delete completes.
+        keys.append(("remove", get_identifier(instance)))
+    return keys
+
+
+class TransactionalSignalProcessor(BaseSignalProcessor):
+    """Like haystack's RealtimeSignalProcessor, but writes after commit,
+    follows the people, places and links that documents are built from,
+    and takes many-to-many changes into account."""
+
+    models = (Article, Quote, Person, Place, ArticlePerson, ArticlePlace)
+
+    def setup(self):
+        for model in self.models:
+            post_save.connect(self.handle_save, sender=model)
+            post_delete.connect(self.handle_delete, sender=model)
+        pre_delete.connect(self.handle_pre_delete, sender=Person)
+        pre_delete.connect(self.handle_pre_delete, sender=Place)
+        m2m_changed.connect(self.handle_m2m, sender=ArticlePerson)
+        m2m_changed.connect(self.handle_m2m, sender=ArticlePlace)
+
+    def teardown(self):
+        for model in self.models:
+            post_save.disconnect(self.handle_save, sender=model)
+            post_delete.disconnect(self.handle_delete, sender=model)
+        pre_delete.disconnect(self.handle_pre_delete, sender=Person)
+        pre_delete.disconnect(self.handle_pre_delete, sender=Place)
+        m2m_changed.disconnect(self.handle_m2m, sender=ArticlePerson)
+        m2m_changed.disconnect(self.handle_m2m, sender=ArticlePlace)
+
+    def handle_save(self, sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        if isinstance(instance, Quote):
+            # Grouping is no part of the index, but it follows the same saves
+            # and bulk writes (see queue_article), so it is hooked here too.
+            regroup([instance])
+        queue(*keys_for(instance))
+
+    def handle_delete(self, sender, instance, **kwargs):
+        queue(*keys_for(instance, deleted=True))
+
+    def handle_pre_delete(self, sender, instance, **kwargs):
+        # Set to null or cascaded without signals of their own: the quotes
+        # and articles that named this person or place.
+        if isinstance(instance, Person):
+            quotes = Quote.objects.filter(person=instance)
+            queue(*(("quote", pk) for pk in quotes.values_list("pk", flat=True)))
+            articles = set(quotes.values_list("article_id", flat=True))
+            articles |= set(ArticlePerson.objects.filter(person=instance).values_list("article_id", flat=True))
+        else:
+            articles = articles_of_places({instance.pk})
+        queue(*(("article", pk) for pk in articles))
+
+    def handle_m2m(self, sender, instance, action, pk_set=None, **kwargs):
+        if action not in ("post_add", "post_remove", "pre_clear"):
+            return
+        if isinstance(instance, Article):
+            queue(("article", instance.pk))
+        elif action == "pre_clear":
+            link = ArticlePerson if isinstance(instance, Person) else ArticlePlace
+            field = "person" if isinstance(instance, Person) else "place"
+            pks = link.objects.filter(**{field: instance}).values_list("article_id", flat=True)
+            queue(*(("article", pk) for pk in pks))
+        else:
+            queue(*(("article", pk) for pk in pk_set or ()))
+
