@@ -4,6 +4,7 @@ default works on a laptop: SQLite and a Whoosh folder under var/."""
 import os
 import secrets
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -207,3 +208,17 @@ if envbool("CSP_REPORT_ONLY", "false"):
     CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
 else:
     CONTENT_SECURITY_POLICY = _csp
+
+# --- Failed logins (django-axes) ---
+# After LOGIN_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is refused, even with the right password, for LOGIN_LOCKOUT_MINUTES;
+# each further try during the lockout starts the wait again. Attempts are kept in
+# the database, so every gunicorn worker sees the same count.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # axes asks to be last
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True

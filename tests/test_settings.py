@@ -113,3 +113,8 @@ def test_https_redirect_spares_the_health_check(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/people/").status_code == 301
     assert client.get("/healthz").status_code == 200
+
+
+def test_login_lockout_limits_come_from_the_environment(tmp_path):
+    assert printed_setting(tmp_path, "AXES_FAILURE_LIMIT", LOGIN_FAILURE_LIMIT="4") == "4"
+    assert printed_setting(tmp_path, "AXES_COOLOFF_TIME", LOGIN_LOCKOUT_MINUTES="90") == "1:30:00"
