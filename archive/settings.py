@@ -222,3 +222,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+
+# --- Importing articles (import_articles) ---
+# A bigger body, or JSON nested deeper, is one refused record with its reason.
+IMPORT_MAX_BODY_BYTES = envint("IMPORT_MAX_BODY_BYTES", str(5 * 1024 * 1024))
+IMPORT_MAX_JSON_DEPTH = envint("IMPORT_MAX_JSON_DEPTH", "20")

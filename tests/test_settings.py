@@ -118,3 +118,9 @@ def test_https_redirect_spares_the_health_check(client, settings):
 def test_login_lockout_limits_come_from_the_environment(tmp_path):
     assert printed_setting(tmp_path, "AXES_FAILURE_LIMIT", LOGIN_FAILURE_LIMIT="4") == "4"
     assert printed_setting(tmp_path, "AXES_COOLOFF_TIME", LOGIN_LOCKOUT_MINUTES="90") == "1:30:00"
+
+
+def test_import_limits_come_from_the_environment(tmp_path):
+    assert printed_setting(tmp_path, "IMPORT_MAX_BODY_BYTES") == str(5 * 1024 * 1024)
+    assert printed_setting(tmp_path, "IMPORT_MAX_BODY_BYTES", IMPORT_MAX_BODY_BYTES="1000") == "1000"
+    assert printed_setting(tmp_path, "IMPORT_MAX_JSON_DEPTH", IMPORT_MAX_JSON_DEPTH="7") == "7"
