@@ -13,8 +13,8 @@ from archive.settings import secret_key_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The README's production example; the secret key is the generated one.
 PRODUCTION = {
-    "SECRET_KEY": "a-production-key-from-the-environment-" + "k7Qz" * 10,
     "ALLOWED_HOSTS": "quotes.example.org",
     "SECURE_SSL_REDIRECT": "true",
     "SECURE_HSTS_SECONDS": "31536000",
@@ -27,7 +27,7 @@ PRODUCTION = {
 
 
 def manage(var, *args, **env):
-    base = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "DEBUG"}
+    base = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION, "DEBUG", "SECRET_KEY"}}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
         env={**base, "ARCHIVE_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var}/db.sqlite3", **env},
