@@ -28,7 +28,6 @@ VAR_DIR = Path(os.environ.get("ARCHIVE_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
-
 def secret_key_in(folder):
     """The key kept in folder/secret_key, made on first use. It is written whole
     to a private temporary file and then hard-linked into place, which fails if
