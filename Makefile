@@ -61,7 +61,7 @@ run: index static
 	@echo "To create an editor account: $(PY) manage.py createsuperuser"
 	@echo "  (or create a staff user in the admin and add it to the 'Editors' group)"
 	@echo ""
-	PORT=$(PORT) $(VENV)/bin/gunicorn archive.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(VENV)/bin/gunicorn --config gunicorn.conf.py archive.wsgi:application
 
 test: setup-dev
 	$(PY) -m pytest

@@ -2,6 +2,9 @@
 default works on a laptop: SQLite and a Whoosh folder under var/."""
 
 import os
+import secrets
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +27,28 @@ def envlist(name, default):
 VAR_DIR = Path(os.environ.get("ARCHIVE_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+
+def secret_key_in(folder):
+    """The key kept in folder/secret_key, made on first use. It is written whole
+    to a private temporary file and then hard-linked into place, which fails if
+    the name exists: gunicorn workers starting together all end up reading the
+    one key that won, never a half-written file."""
+    path = Path(folder) / "secret_key"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".secret_key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(50))
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    return path.read_text().strip()
+
+
+# Never a key written in the code: SECRET_KEY, or one generated into VAR_DIR.
+SECRET_KEY = os.environ.get("SECRET_KEY") or secret_key_in(VAR_DIR)
 DEBUG = envbool("DEBUG", "false")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -169,3 +193,57 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+# --- Production hardening (HTTPS, cookies, CSP) ---
+# Each is off by default so that `make run` works on http://127.0.0.1; the README's
+# production example turns them on, and `manage.py check --deploy` is then clean.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+# A load balancer's plain-HTTP health check must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+# "HTTP_X_FORWARDED_PROTO,https" behind a proxy that sets that header (and strips it from clients).
+SECURE_PROXY_SSL_HEADER = tuple(envlist("SECURE_PROXY_SSL_HEADER", "")) or None
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "false")
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "false")
+
+# Django 5.2 has no CSP support of its own; django-csp sends the header. Every
+# script and stylesheet is a file under /static/; the one exception is the
+# style="width: N%" of the timeline bars, hence style-src-attr alone.
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+_csp = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": envlist("CSP_REPORT_URI", "") or None,
+    }
+}
+if envbool("CSP_REPORT_ONLY", "false"):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp
+else:
+    CONTENT_SECURITY_POLICY = _csp
+
+# --- Failed logins (django-axes) ---
+# After LOGIN_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is refused, even with the right password, for LOGIN_LOCKOUT_MINUTES;
+# each further try during the lockout starts the wait again. Attempts are kept in
+# the database, so every gunicorn worker sees the same count.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # axes asks to be last
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+
+# --- Importing articles (import_articles) ---
+# A bigger body, or JSON nested deeper, is one refused record with its reason.
+IMPORT_MAX_BODY_BYTES = envint("IMPORT_MAX_BODY_BYTES", str(5 * 1024 * 1024))
+IMPORT_MAX_JSON_DEPTH = envint("IMPORT_MAX_JSON_DEPTH", "20")

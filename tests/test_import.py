@@ -211,3 +211,142 @@ def test_an_unclosed_metadata_block_is_a_clear_error(tmp_path):
     (item,) = read_file(path)
     assert isinstance(item, BadRecord)
     assert "never closed" in str(item)
+
+
+def good_line(headline, **extra):
+    return json.dumps({"headline": headline, "body": f"{headline} happened.", "published": "2020-01-02", **extra})
+
+
+def test_a_json_file_nested_10000_deep_is_one_failure_and_later_files_still_import(tmp_path):
+    (tmp_path / "a_deep.json").write_text("[" * 10_000 + "]" * 10_000)
+    (tmp_path / "b_good.txt").write_text(GOOD_TXT, encoding="utf-8")
+    code, out, err = run_import(tmp_path)
+    assert code == 1
+    assert "1 created, 0 unchanged, 1 failed" in out
+    assert "a_deep.json: JSON nested more than 20 deep" in err
+    assert "Traceback" not in err and "RecursionError" not in err
+
+
+def test_a_jsonl_line_nested_10000_deep_is_skipped_and_the_other_lines_import(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    deep = '{"headline": "Deep", "body": ' + "[" * 10_000 + "]" * 10_000 + "}"
+    path.write_text("\n".join([good_line("First"), deep, good_line("Third")]) + "\n", encoding="utf-8")
+    code, out, err = run_import(path)
+    assert code == 1
+    assert "2 created, 0 unchanged, 1 failed" in out
+    assert f"{path}:2: JSON nested more than 20 deep" in err
+    assert set(Article.objects.values_list("headline", flat=True)) == {"First", "Third"}
+
+
+def test_one_line_of_bad_utf8_fails_alone(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    latin1 = '{"headline": "Caf\xe9", "body": "Caf\xe9 society.", "published": "2020-01-02"}'.encode("latin-1")
+    path.write_bytes(b"\n".join([good_line("First").encode(), latin1, good_line("Third").encode()]) + b"\n")
+    code, out, err = run_import(path)
+    assert code == 1
+    assert "2 created, 0 unchanged, 1 failed" in out
+    assert f"{path}:2: not UTF-8 (byte 17)" in err
+    assert set(Article.objects.values_list("headline", flat=True)) == {"First", "Third"}
+
+
+def test_an_oversized_body_is_refused_in_every_kind_of_file(tmp_path, settings):
+    settings.IMPORT_MAX_BODY_BYTES = 1000
+    big = "Word " * 201  # 1,005 bytes
+    (tmp_path / "big.json").write_text(json.dumps({"title": "Big", "body": big, "published": "2020"}))
+    (tmp_path / "big.txt").write_text("---\npublished: 2020\n---\n" + big)
+    (tmp_path / "batch.jsonl").write_text(
+        "\n".join([good_line("Small"), json.dumps({"title": "Big", "body": big, "published": "2020"})]) + "\n"
+    )
+    code, out, err = run_import(tmp_path)
+    assert code == 1
+    assert "1 created, 0 unchanged, 3 failed" in out
+    assert "big.json: body is larger than 1,000 bytes" in err
+    assert "big.txt: body is larger than 1,000 bytes" in err
+    assert "batch.jsonl:2: body is larger than 1,000 bytes" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Small"]
+
+
+def test_a_body_at_the_limit_in_multibyte_text_is_measured_in_bytes(tmp_path, settings):
+    settings.IMPORT_MAX_BODY_BYTES = 1000
+    path = tmp_path / "batch.jsonl"
+    path.write_text(
+        "\n".join([
+            json.dumps({"title": "Fits", "body": "é" * 500, "published": "2020"}),
+            json.dumps({"title": "Too big", "body": "é" * 501, "published": "2020"}),
+        ]), encoding="utf-8",
+    )
+    code, _, err = run_import(path)
+    assert code == 1
+    assert f"{path}:2: body is larger than 1,000 bytes" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Fits"]
+
+
+def test_a_line_far_too_long_is_skipped_unread_and_the_next_line_imports(tmp_path, settings):
+    settings.IMPORT_MAX_BODY_BYTES = 1000
+    path = tmp_path / "batch.jsonl"
+    path.write_text("x" * 200_000 + "\n" + good_line("After") + "\n")
+    code, _, err = run_import(path)
+    assert code == 1
+    assert f"{path}:1: line larger than 71,536 bytes" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["After"]
+
+
+def test_an_oversized_txt_file_is_refused_unread(tmp_path, settings):
+    settings.IMPORT_MAX_BODY_BYTES = 1000
+    (tmp_path / "huge.txt").write_text("---\npublished: 2020\n---\n" + "Word " * 20_000)
+    code, _, err = run_import(tmp_path)
+    assert code == 1
+    assert "huge.txt: larger than 1,000 bytes" in err
+
+
+def test_nesting_up_to_the_limit_is_accepted(tmp_path, settings):
+    settings.IMPORT_MAX_JSON_DEPTH = 3
+    path = tmp_path / "batch.jsonl"
+    path.write_text(good_line("Three deep", tags=[[1]]) + "\n" + good_line("Four deep", tags=[[[1]]]) + "\n")
+    code, _, err = run_import(path)
+    assert code == 1
+    assert f"{path}:2: JSON nested more than 3 deep" in err
+    assert list(Article.objects.values_list("headline", flat=True)) == ["Three deep"]
+
+
+def test_a_line_separator_inside_a_jsonl_body_is_text_not_a_line_break(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    record = {"headline": "Separated", "body": "One\u2028two\u0085three.", "published": "2020-01-02"}
+    path.write_text("\ufeff" + json.dumps(record, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    code, out, err = run_import(path)
+    assert (code, err) == (0, "")
+    assert "1 created" in out
+    assert Article.objects.get().body == "One\u2028two\u0085three."
+
+
+@pytest.mark.parametrize(
+    "published, reason",
+    [("1e400", "is impossible"), ("-5", "is impossible"), ("9" * 5000, "malformed JSON (Exceeds the limit")],
+)
+def test_absurd_numbers_are_a_one_line_error(tmp_path, published, reason):
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"headline": "N", "body": "Text.", "published": ' + published + "}\n")
+    code, _, err = run_import(path)
+    assert code == 1
+    assert f"{path}:1: " in err
+    assert reason in err
+    assert len(err.strip().splitlines()) == 2  # the reason, then the total
+
+
+def test_a_file_whose_reader_fails_does_not_stop_the_run(tmp_path, monkeypatch):
+    from archive.management.commands import import_articles
+
+    (tmp_path / "a.txt").write_text(GOOD_TXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD_TXT.replace("new bridge", "new tunnel"), encoding="utf-8")
+    real = import_articles.read_file
+
+    def failing_for_a(path):
+        if path.name == "a.txt":
+            raise MemoryError("no room")
+        return real(path)
+
+    monkeypatch.setattr(import_articles, "read_file", failing_for_a)
+    code, out, err = run_import(tmp_path)
+    assert code == 1
+    assert "1 created, 0 unchanged, 1 failed" in out
+    assert "a.txt: cannot be read (MemoryError: no room)" in err

@@ -1,5 +1,5 @@
 """The same code on PostgreSQL: a throwaway server (Debian's postgresql, which
-`make test` installs) and the model, import, ingest, admin, browse and search
+`make test` installs) and the model, import, ingest, admin, browse, search and backup
 tests run against it in a second pytest process."""
 
 import glob
@@ -23,6 +23,7 @@ SUITES = [
     "tests/test_browse.py",
     "tests/test_feeds.py",
     "tests/search/test_views.py",
+    "tests/test_backup.py",
 ]
 
 

@@ -96,11 +96,25 @@ def browser(live_archive):
         chromium.close()
 
 
+def new_page(browser, live_archive, **options):
+    context = browser.new_context(base_url=live_archive.url, viewport={"width": 1280, "height": 900}, **options)
+    context.set_default_timeout(10_000)
+    return context, context.new_page()
+
+
 @pytest.fixture
 def page(browser, live_archive):
-    context = browser.new_context(base_url=live_archive.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
+    context, tab = new_page(browser, live_archive)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe_page(browser, live_archive):
+    """A tab where the site's Content-Security-Policy does not apply, because
+    axe-core is injected as an inline script that the policy rightly refuses.
+    Only the accessibility test uses it; every other test runs under the policy."""
+    context, tab = new_page(browser, live_archive, bypass_csp=True)
     yield tab
     context.close()
 

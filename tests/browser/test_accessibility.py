@@ -32,7 +32,8 @@ RUN_AXE = """async () => {
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_or_critical_accessibility_violations(page, live_archive, name):
+def test_no_serious_or_critical_accessibility_violations(axe_page, live_archive, name):
+    page = axe_page
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make axe`")
     path = PAGES[name]

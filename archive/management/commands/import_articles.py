@@ -23,17 +23,20 @@ class Command(BaseCommand):
         failures = []
         progress = tqdm(files, unit="file", disable=len(files) < 10 or options["verbosity"] == 0)
         for path in progress:
-            for item in read_file(path):
-                if isinstance(item, BadRecord):
-                    failures.append(str(item))
-                    continue
-                try:
-                    _, is_new = save_record(item)
-                except Exception as exc:
-                    failures.append(f"{item.source}: not saved ({type(exc).__name__}: {exc})")
-                    continue
-                created += is_new
-                unchanged += not is_new
+            try:
+                for item in read_file(path):
+                    if isinstance(item, BadRecord):
+                        failures.append(str(item))
+                        continue
+                    try:
+                        _, is_new = save_record(item)
+                    except Exception as exc:
+                        failures.append(f"{item.source}: not saved ({type(exc).__name__}: {exc})")
+                        continue
+                    created += is_new
+                    unchanged += not is_new
+            except Exception as exc:  # a reader's oversight must not end the run: later files still go
+                failures.append(f"{path}: cannot be read ({type(exc).__name__}: {exc})"[:500])
         for reason in failures:
             self.stderr.write(f"failed: {reason}")
         self.stdout.write(f"{created} created, {unchanged} unchanged, {len(failures)} failed")
