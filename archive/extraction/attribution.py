@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from archive.extraction import mentions, places
+from archive.extraction import mentions, model, places
 from archive.extraction.mentions import REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, Entity
 
 DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
@@ -58,10 +58,13 @@ class Quote:
     text: str = ""
     kind: str = "direct"
     speaker: Entity = None
+    finder: str = ""    # the rule that attributed it, a feature for the speaker model
 
 
-def extract(text):
-    """Quotes with speakers, people and places found in one article body."""
+def extract(text, choose_speakers=model.choose_speakers):
+    """Quotes with speakers, people and places found in one article body.
+    The rules attribute each quotation; `choose_speakers(context, quotes)`
+    may then change speakers (by default the trained model, when present)."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
@@ -69,6 +72,7 @@ def extract(text):
     indirect = context.indirect_speech()
     for quote in quotes:
         quote.speaker = context.attribute(quote)
+    choose_speakers(context, quotes)
     all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
     people = [e for e in entities if e.kind == "person"]
     speaking_orgs = {id(q.speaker): q.speaker for q in all_quotes if q.speaker and q.speaker.kind != "person"}
@@ -717,13 +721,13 @@ class Context:
         """The speaker of a quotation; False from a finder means "someone
         unnamed", which stops the search and gives no speaker."""
         p_start = self.paragraphs[quote.paragraph][0]
-        found = self.interview_speaker(quote, p_start)
+        found, quote.finder = self.interview_speaker(quote, p_start), "interview_speaker"
         for finder in () if found else (self.after_quote, self.before_quote, self.sentence_end):
-            found = finder(quote)
+            found, quote.finder = finder(quote), finder.__name__
             if found is not None:
                 break
         if found is None:
-            found = self.continuation(quote, p_start)
+            found, quote.finder = self.continuation(quote, p_start), "continuation"
         speaker = found or None
         if speaker is not None:
             self.add_event(quote.start, speaker)
