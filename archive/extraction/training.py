@@ -47,16 +47,16 @@ def discover(seeds):
     return found
 
 
-def load_set(gold_path, corpus):
-    """A GoldSet; ValueError when an annotated article is not in the corpus."""
+def load_set(gold_path, corpus, name=None):
+    """A GoldSet named `name` (by default the file's); ValueError when an
+    annotated article is not in the corpus."""
     gold_path = Path(gold_path)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     bodies = scoring.load_documents(corpus)
     missing = [doc_id for doc_id in gold["articles"] if doc_id not in bodies]
     if missing:
         raise ValueError(f"{gold_path}: annotated articles not in the corpus: {', '.join(missing)}")
-    name = gold_path.stem if gold_path.parent.name in ("seeds", "") else f"{gold_path.parent.name}/{gold_path.stem}"
-    return GoldSet(name, gold, {doc_id: bodies[doc_id] for doc_id in gold["articles"]})
+    return GoldSet(name or gold_path.stem, gold, {doc_id: bodies[doc_id] for doc_id in gold["articles"]})
 
 
 def record(gold_set):

@@ -34,10 +34,13 @@ class Command(BaseCommand):
 def load_gold_sets(seeds):
     """Every gold set under `seeds`, read and run through the rules, or a
     CommandError saying what is wrong."""
+    seeds = Path(seeds)
     try:
         found = training.discover(seeds)
         if not found:
             raise ValueError(f"no gold sets under {seeds}")
-        return [training.record(training.load_set(gold, corpus)) for gold, corpus in found]
+        # A set is named by its path under the seeds folder: "gold", "wikinews/gold_dev".
+        return [training.record(training.load_set(gold, corpus, gold.relative_to(seeds).with_suffix("").as_posix()))
+                for gold, corpus in found]
     except (OSError, ValueError, KeyError) as exc:
         raise CommandError(str(exc)) from exc
