@@ -55,13 +55,14 @@ class Attributor:
         """The speaker of a quotation; False from a finder means "someone
         unnamed", which stops the search and gives no speaker."""
         p_start = self.doc.paragraphs[quote.paragraph][0]
-        found = self.interview.speaker(quote, p_start)
+        # quote.finder names the rule that decided: a feature for the speaker model.
+        found, quote.finder = self.interview.speaker(quote, p_start), "interview_speaker"
         for finder in () if found else (self.after_quote, self.before_quote, self.sentence_end):
-            found = finder(quote)
+            found, quote.finder = finder(quote), finder.__name__
             if found is not None:
                 break
         if found is None:
-            found = self.continuation(quote, p_start)
+            found, quote.finder = self.continuation(quote, p_start), "continuation"
         speaker = found or None
         if speaker is not None:
             self.speakers.add_event(quote.start, speaker)

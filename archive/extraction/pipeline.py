@@ -1,7 +1,7 @@
 """`extract(text)`: quotations with their speakers, people, organisations and
 places in one article body."""
 
-from archive.extraction import mentions, places
+from archive.extraction import mentions, model, places
 from archive.extraction.attribution import Attributor
 from archive.extraction.document import Document
 from archive.extraction.indirect import indirect_speech
@@ -9,9 +9,10 @@ from archive.extraction.quotations import classify, find_quotes
 from archive.extraction.text import paragraph_spans
 
 
-def extract(text):
+def extract(text, choose_speakers=model.choose_speakers):
     """Quotes with speakers, people, organisations and places found in one
-    article body."""
+    article body. The rules attribute each quotation; `choose_speakers(speakers,
+    quotes)` may then change speakers (by default the trained model, when present)."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
@@ -19,6 +20,7 @@ def extract(text):
     indirect = indirect_speech(attributor.speakers)
     for quote in quotes:
         quote.speaker = attributor.attribute(quote)
+    choose_speakers(attributor.speakers, quotes)
     all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
     people = [e for e in entities if e.kind == "person"]
     # Bodies that speak without being named as entities ("the army said")

@@ -35,6 +35,7 @@ class Quote:
     text: str = ""
     kind: str = "direct"
     speaker: Entity = None
+    finder: str = ""    # the rule that attributed it, a feature for the speaker model
 
 
 def find_quotes(text, paragraphs):

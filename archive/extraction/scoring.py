@@ -2,7 +2,9 @@
 
 A predicted quotation matches a gold one when their word-overlap F1 is at
 least 0.8, one to one, best pairs first. Indirect speech is not scored.
-Speaker accuracy is measured on matched quotations; people by recall. Pure
+Speaker accuracy is measured on matched quotations; people by recall and
+precision (gold people lists name every person in the article, so a predicted
+person matching none of them is a false positive; organisations do not count). Pure
 functions, no Django, so tests and notebooks can use them directly.
 
 Names match leniently (see `same_person`); an organisation predicted as such
@@ -106,6 +108,10 @@ def score_document(body, gold, prediction, aliases):
         name for name in gold.get("people", [])
         if not any(same_person(name, other, aliases) for other in predicted_people)
     ]
+    extra_people = [
+        name for name in predicted_persons(prediction)
+        if not any(same_person(person, name, aliases) for person in gold.get("people", []))
+    ]
     return {
         "gold": len(gold_texts),
         "predicted": len(predicted),
@@ -113,11 +119,21 @@ def score_document(body, gold, prediction, aliases):
         "speaker_correct": len(matches) - len(wrong_speaker),
         "people": len(gold.get("people", [])),
         "people_found": len(gold.get("people", [])) - len(missed_people),
+        "persons_predicted": len(predicted_persons(prediction)),
+        "persons_right": len(predicted_persons(prediction)) - len(extra_people),
         "missed_quotes": [gold_texts[g] for g in range(len(gold_texts)) if g not in matched_g],
         "extra_quotes": [predicted[p]["text"] for p in range(len(predicted)) if p not in matched_p],
         "wrong_speakers": wrong_speaker,
         "missed_people": missed_people,
+        "extra_people": extra_people,
     }
+
+
+def predicted_persons(prediction):
+    """The people of a prediction without the organisations it lists for
+    having spoken (those are quotation speakers of another kind)."""
+    bodies = {q.get("speaker") for q in prediction.get("quotes", []) if q.get("speaker_kind") not in (None, "person")}
+    return [name for name in prediction.get("people", []) if name not in bodies]
 
 
 def ratio(a, b):
@@ -144,6 +160,7 @@ def score(bodies, gold, predictions):
         "quote_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "speaker_accuracy": ratio(total["speaker_correct"], total["matched"]),
         "people_recall": ratio(total["people_found"], total["people"]),
+        "people_precision": ratio(total["persons_right"], total["persons_predicted"]),
         "counts": dict(total),
         "documents": documents,
     }
@@ -158,6 +175,7 @@ def format_report(result, verbose=False):
         ),
         f"speaker accuracy: {result['speaker_accuracy']:.3f}  ({c['speaker_correct']}/{c['matched']})",
         f"people recall: {result['people_recall']:.3f}  ({c['people_found']}/{c['people']})",
+        f"people precision: {result['people_precision']:.3f}  ({c['persons_right']}/{c['persons_predicted']})",
         "(names match without titles or a leading 'the'; a predicted organisation also matches a gold "
         "name that contains all its words or whose words it contains)",
     ]
@@ -167,6 +185,7 @@ def format_report(result, verbose=False):
             misses += [f"  extra quote: {t[:90]!r}" for t in doc["extra_quotes"]]
             misses += [f"  wrong speaker: {p!r} for {g!r}: {t[:60]!r}" for t, g, p in doc["wrong_speakers"]]
             misses += [f"  missed person: {name}" for name in doc["missed_people"]]
+            misses += [f"  extra person: {name}" for name in doc["extra_people"]]
             if misses:
                 lines.append(doc_id)
                 lines.extend(misses)

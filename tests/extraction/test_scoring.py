@@ -78,6 +78,20 @@ def test_score_counts_quotes_speakers_and_people():
     assert doc["wrong_speakers"] == [("Nobody asked us,", None, "Ann Lee")]
 
 
+def test_people_precision_counts_predicted_persons_that_name_no_gold_person():
+    prediction = {
+        "quotes": [{"text": "Nobody asked us,", "speaker": "Harbour Board", "kind": "direct",
+                    "speaker_kind": "organisation"}],
+        # The board spoke, so it is listed, but it is no person: it does not count.
+        "people": ["Ann Lee", "Bob Ray", "Dee Fox", "Harbour Board"],
+    }
+    result = scoring.score({"a.txt": BODY}, GOLD, {"a.txt": prediction})
+    # Ann Lee and Bob Ray (an alias of Robert Ray) are gold people; Dee Fox is not: 2 of 3.
+    assert result["people_precision"] == pytest.approx(2 / 3)
+    assert result["documents"]["a.txt"]["extra_people"] == ["Dee Fox"]
+    assert "people precision: 0.667  (2/3)" in scoring.format_report(result)
+
+
 def test_a_missing_prediction_scores_zero_recall():
     result = scoring.score({"a.txt": BODY}, GOLD, {})
     assert result["quote_recall"] == 0.0

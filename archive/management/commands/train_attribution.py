@@ -1,0 +1,46 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.extraction import model, training
+
+
+class Command(BaseCommand):
+    help = (
+        "Train the speaker model on every gold set under seeds/ (seeds/gold.json over seeds/articles, and "
+        "each folder's gold*.json over its .jsonl corpus) and write archive/extraction/attribution_model.json. "
+        "The same data always gives the same file. Needs scikit-learn (requirements-dev.txt)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR) / "seeds"),
+                            help="folder of gold sets laid out like seeds/")
+        parser.add_argument("--output", default=str(model.MODEL_PATH), help="where to write the model file")
+
+    def handle(self, *args, **options):
+        gold_sets = load_gold_sets(options["seeds"])
+        try:
+            speaker_model, trained_on = training.train(gold_sets)
+        except (RuntimeError, ValueError) as exc:
+            raise CommandError(str(exc)) from exc
+        output = Path(options["output"])
+        output.write_text(training.model_file_text(speaker_model, trained_on), encoding="utf-8")
+        model.load.cache_clear()
+        self.stdout.write(f"trained on {sum(trained_on.values())} articles in {len(trained_on)} gold sets; "
+                          f"{len(speaker_model.weights)} weights written to {output}")
+
+
+def load_gold_sets(seeds):
+    """Every gold set under `seeds`, read and run through the rules, or a
+    CommandError saying what is wrong."""
+    seeds = Path(seeds)
+    try:
+        found = training.discover(seeds)
+        if not found:
+            raise ValueError(f"no gold sets under {seeds}")
+        # A set is named by its path under the seeds folder: "gold", "wikinews/gold_dev".
+        return [training.record(training.load_set(gold, corpus, gold.relative_to(seeds).with_suffix("").as_posix()))
+                for gold, corpus in found]
+    except (OSError, ValueError, KeyError) as exc:
+        raise CommandError(str(exc)) from exc
