@@ -12,6 +12,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
 
+from archive.formats import DateError, last_day, parse_partial_date
 from archive.models import Article, Person, Place, Quote
 
 
@@ -81,12 +82,28 @@ def slug_of(model, label):
     return check
 
 
+class PartialDate(serializers.Field):
+    """YYYY, YYYY-MM or YYYY-MM-DD, as the search page takes them: `since`
+    from the first day they cover, `until` to the last."""
+
+    def __init__(self, end=False, **kwargs):
+        self.end = end
+        super().__init__(required=False, **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            first, precision = parse_partial_date(str(data)[:40])
+        except DateError as exc:
+            raise ValidationError(str(exc)) from None
+        return last_day(first, precision) if self.end else first
+
+
 class QuoteFilters(Filters):
     speaker = serializers.SlugField(required=False, validators=[slug_of(Person, "person")],
                                     help_text="a person's slug")
     place = serializers.SlugField(required=False, validators=[slug_of(Place, "place")])
-    since = serializers.DateField(required=False)
-    until = serializers.DateField(required=False)
+    since = PartialDate()
+    until = PartialDate(end=True)
     q = serializers.CharField(required=False, max_length=200, help_text="words the quotation contains")
     kind = serializers.ChoiceField(required=False, choices=[k for k, _ in Quote.KINDS])
 
@@ -94,8 +111,8 @@ class QuoteFilters(Filters):
 class ArticleFilters(Filters):
     person = serializers.SlugField(required=False, validators=[slug_of(Person, "person")])
     place = serializers.SlugField(required=False, validators=[slug_of(Place, "place")])
-    since = serializers.DateField(required=False)
-    until = serializers.DateField(required=False)
+    since = PartialDate()
+    until = PartialDate(end=True)
     q = serializers.CharField(required=False, max_length=200, help_text="words of the headline")
 
 

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from archive.formats import PRECISIONS, DateError, parse_partial_date, split_front_matter
+
 EXTENSIONS = (".txt", ".json", ".jsonl")
 
 
@@ -31,26 +33,6 @@ class Record:
     url: str = ""
 
 
-def split_front_matter(text):
-    """A .txt file may start with a block of `key: value` lines between two
-    `---` lines. Returns (metadata, body); the body is left exactly as written."""
-    if not text.startswith("---\n") and not text.startswith("---\r\n"):
-        return {}, text
-    lines = text.splitlines(keepends=True)
-    meta = {}
-    for i, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return meta, "".join(lines[i + 1 :])
-        key, sep, value = line.partition(":")
-        if not sep or not key.strip():
-            raise BadRecord(f"metadata line {i + 1} is not 'key: value': {line.strip()[:60]!r}")
-        meta[key.strip().lower()] = value.strip()
-    raise BadRecord("metadata block opened with '---' is never closed")
-
-
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
-
-
 def parse_date(value, precision=None):
     """'2014', '2014-06' or '2014-06-23' (a time part is ignored) to a date and
     the precision the text supports. An explicit precision may only coarsen it."""
@@ -60,18 +42,15 @@ def parse_date(value, precision=None):
         value = str(int(value))
     if not isinstance(value, str) or not value.strip():
         raise BadRecord("no publication date (field 'published')")
-    match = DATE_RE.match(value.strip())
-    if not match:
-        raise BadRecord(f"publication date {value.strip()[:40]!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
-    known = "day" if day else "month" if month else "year"
     try:
-        parsed = date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        raise BadRecord(f"publication date {value.strip()!r} is impossible") from None
+        parsed, known = parse_partial_date(re.split(r"[T ]", value.strip(), maxsplit=1)[0])
+    except DateError as exc:
+        if exc.impossible:
+            raise BadRecord(f"publication date {value.strip()!r} is impossible") from None
+        raise BadRecord(f"publication date {value.strip()[:40]!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
     if parsed.year < 1600:
         raise BadRecord(f"publication date {value.strip()!r} is impossible")
-    order = ["year", "month", "day"]
+    order = PRECISIONS
     if precision:
         precision = str(precision).strip().lower()
         if precision not in order:
@@ -160,7 +139,7 @@ def read_file(path):
     else:
         try:
             meta, body = split_front_matter(text)
-        except BadRecord as exc:
+        except ValueError as exc:
             yield BadRecord(f"{path}: {exc}")
             return
         meta["body"] = body

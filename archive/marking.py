@@ -5,16 +5,17 @@ import re
 
 from django.utils.html import escape, format_html, format_html_join
 
+from archive.extraction.text import paragraph_spans as text_paragraphs
+
 
 def paragraph_spans(body):
-    """(start, end) of each paragraph, as Article.paragraphs() splits them,
-    so that Quote.position (an offset into the body) can be placed."""
+    """(start, end) of each paragraph without its surrounding spaces, split as
+    the extractor splits them, so that Quote.position (an offset into the
+    body) can be placed."""
     spans = []
-    for m in re.finditer(r"[^\n]+", body):
-        text = m.group()
-        if text.strip():
-            start = m.start() + len(text) - len(text.lstrip())
-            spans.append((start, m.start() + len(text.rstrip())))
+    for start, end in text_paragraphs(body):
+        text = body[start:end]
+        spans.append((start + len(text) - len(text.lstrip()), start + len(text.rstrip())))
     return spans
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from archive.extraction.text import paragraph_spans
 from archive.links import absolute_url
 
 
@@ -275,7 +276,7 @@ class Article(models.Model):
         return self.published.strftime(fmt)
 
     def paragraphs(self):
-        return [p.strip() for p in re.split(r"\n\s*\n|\n", self.body) if p.strip()]
+        return [self.body[start:end].strip() for start, end in paragraph_spans(self.body)]
 
     def first_sentence(self, max_words=40):
         """The opening sentence, for listings; a very long one is cut at a word."""

@@ -43,6 +43,10 @@ def test_it_filters_quotations_by_speaker_place_dates_words_and_kind(client, cas
     assert texts(midlands) >= {cast["quotes"]["blame"].text}
     assert texts(get(client, "/api/quotations/", since="2006-01-01", until="2006-12-31")[1]) == {
         cast["quotes"]["refuse"].text}
+    # The same dates as the search page takes: a year or a month covers all of it.
+    assert texts(get(client, "/api/quotations/", since="2006", until="2006")[1]) == {cast["quotes"]["refuse"].text}
+    assert texts(get(client, "/api/quotations/", since="2006-07", until="2006-07")[1]) == {
+        cast["quotes"]["refuse"].text}
     assert texts(get(client, "/api/quotations/", q="whitehall CITY")[1]) == {cast["quotes"]["refuse"].text}
     assert texts(get(client, "/api/quotations/", kind="partial")[1]) == {"take the blame"}
 

@@ -4,7 +4,8 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from archive.importing import BadRecord, parse_date, read_file, split_front_matter
+from archive.formats import split_front_matter
+from archive.importing import BadRecord, parse_date, read_file
 from archive.models import Article
 
 pytestmark = pytest.mark.django_db

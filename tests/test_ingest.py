@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from archive.importing import split_front_matter
+from archive.formats import split_front_matter
 from archive.ingest import apply_extraction
 from archive.models import Article, ArticlePerson, Person, Place, Quote
 

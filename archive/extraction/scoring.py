@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from archive.formats import split_front_matter
+
 MATCH_THRESHOLD = 0.8
 HONORIFIC_RE = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|cllr|councillor|rev|reverend|mme|"
@@ -192,15 +194,6 @@ def format_report(result, verbose=False):
     return "\n".join(lines)
 
 
-def split_front_matter(text):
-    """Body of a seed .txt file. The same rule as archive.importing, repeated
-    here because scoring must run without Django."""
-    if not text.startswith("---\n"):
-        return text
-    end = text.find("\n---\n", 3)
-    return text if end < 0 else text[end + 5:]
-
-
 def load_documents(paths):
     """Article id -> body for .txt files (id = file name) and .jsonl files
     (id = the `id` field), directories expanded to the files inside."""
@@ -209,7 +202,7 @@ def load_documents(paths):
         files = sorted(path.iterdir()) if path.is_dir() else [path]
         for file in files:
             if file.suffix == ".txt":
-                bodies[file.name] = split_front_matter(file.read_text(encoding="utf-8"))
+                bodies[file.name] = split_front_matter(file.read_text(encoding="utf-8"))[1]
             elif file.suffix == ".jsonl":
                 for line in file.read_text(encoding="utf-8").splitlines():
                     if line.strip():

@@ -1,20 +1,15 @@
 """The search form: what the search page and its exports accept."""
 
-import calendar
-import re
-from datetime import date
 
 from django import forms
 
+from archive.formats import DateError, last_day, parse_partial_date
 from archive.models import Article, Quote
 from archive.search.names import resolve_person, resolve_place
 
 QUOTES, ARTICLES = "quotes", "articles"
 CONTENT_TYPES = {QUOTES: "archive.quote", ARTICLES: "archive.article"}
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
-
-DATE_INPUT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
 
 class DateBoundField(forms.Field):
     """YYYY, YYYY-MM or YYYY-MM-DD, as the first (or last) day it covers."""
@@ -25,20 +20,17 @@ class DateBoundField(forms.Field):
 
     def to_python(self, value):
         value = (value or "").strip()
-        if not value:
+        if not value or len(value) > 40:
+            if value:
+                raise forms.ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")
             return None
-        m = DATE_INPUT.match(value)
-        if not m:
-            raise forms.ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.")
-        year, month, day = (int(g) if g else None for g in m.groups())
         try:
-            if month is None:
-                return date(year, 12, 31) if self.end else date(year, 1, 1)
-            if day is None:
-                day = calendar.monthrange(year, month)[1] if self.end else 1
-            return date(year, month, day)
-        except (ValueError, OverflowError):
-            raise forms.ValidationError(f"There is no such date as {value}.") from None
+            first, precision = parse_partial_date(value)
+        except DateError as exc:
+            if exc.impossible:
+                raise forms.ValidationError(f"There is no such date as {value}.") from None
+            raise forms.ValidationError("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD.") from None
+        return last_day(first, precision) if self.end else first
 
 
 class SearchForm(forms.Form):

@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from archive.extraction import extract
 from archive.extraction.scoring import prediction_record
-from archive.importing import BadRecord, read_text, split_front_matter
+from archive.formats import split_front_matter
+from archive.importing import BadRecord, read_text
 
 
 def iter_documents(paths):
@@ -21,7 +22,7 @@ def iter_documents(paths):
                     yield from jsonl_documents(file, text)
                 else:
                     yield file.name, split_front_matter(text)[1]
-            except (BadRecord, OSError) as exc:
+            except (ValueError, OSError) as exc:    # BadRecord, or a malformed metadata block
                 yield BadRecord(f"{file}: {exc}")
 
 
