@@ -62,14 +62,14 @@ def print_search(mix, direct, page, http, args):
     print(f"\nsearch, ms: whoosh = one open searcher, 20 hits; page = /search/ through Django's test client "
           f"({args.rounds} rounds); http = gunicorn, 3 workers, 8 connections, {args.requests} requests")
     print(f"  {'query':<22}{'hits':>7}{'whoosh p50':>12}{'p95':>8}{'page p50':>10}{'p95':>8}"
-          f"{'http p50':>10}{'p95':>8}{'page/whoosh':>13}{'http/whoosh':>13}")
+          f"{'http p50':>10}{'p95':>8}{'req/s':>8}{'page/whoosh':>13}{'http/whoosh':>13}")
     for label, params in mix:
         hits, samples = direct[label]
         w50, w95, _ = summary(samples)
         p50, p95, _ = summary(page[label])
         h50, h95 = summary_http(http[label])
         print(f"  {label:<22}{hits:>7}{ms(w50):>12}{ms(w95):>8}{ms(p50):>10}{ms(p95):>8}"
-              f"{ms(h50):>10}{ms(h95):>8}{ratio(p50, w50):>13}{ratio(h50, w50):>13}")
+              f"{ms(h50):>10}{ms(h95):>8}{rate(http[label], args):>8.1f}{ratio(p50, w50):>13}{ratio(h50, w50):>13}")
 
 
 def summary_http(result):
@@ -80,19 +80,24 @@ def summary_http(result):
     return percentile(result["ms"], 50), percentile(result["ms"], 95)
 
 
+def rate(result, args):
+    """Requests per second that were answered within the limit."""
+    return (args.requests - result["timeouts"]) / result["seconds"]
+
+
 def print_browse(labels, http, args):
     from bench.urls import MINIMAL_URL
 
-    floor = args.requests / http["minimal view"]["seconds"]
+    floor = rate(http["minimal view"], args)
     print(f"\nbrowse pages over HTTP: gunicorn, 3 workers, 8 connections, {args.requests} requests each "
           f"(minimal view = {MINIMAL_URL}, a view that does nothing)")
     print(f"  {'page':<22}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>9}{'vs minimal':>12}{'timeouts':>10}")
     for label in labels:
         result = http[label]
         p50, p95 = summary_http(result)
-        rate = (args.requests - result["timeouts"]) / result["seconds"]
+        per_second = rate(result, args)
         errors = f"  errors: {result['errors']}" if result["errors"] else ""
-        print(f"  {label:<22}{ms(p50):>10}{ms(p95):>10}{rate:>9.1f}{ratio(rate, floor):>12}"
+        print(f"  {label:<22}{ms(p50):>10}{ms(p95):>10}{per_second:>9.1f}{ratio(per_second, floor):>12}"
               f"{result['timeouts']:>10}{errors}")
 
 

@@ -33,7 +33,9 @@ def gunicorn(limit, ready_path):
         "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
         "--timeout", str(int(limit) + 10), "--log-level", "warning",
     ]
-    master = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())
+    # gunicorn's tracebacks for the workers it kills go to a file, not the figures.
+    log = open(Path(os.environ["ARCHIVE_VAR_DIR"]) / "gunicorn.log", "w")
+    master = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + ready_path, master)
@@ -45,6 +47,7 @@ def gunicorn(limit, ready_path):
         except subprocess.TimeoutExpired:
             master.kill()
             master.wait()
+        log.close()
 
 
 def wait_until_up(url, master, seconds=60):

@@ -54,8 +54,8 @@ def test_it_reports_build_time_index_size_and_rows(output):
 def test_it_times_each_query_against_whoosh_the_page_and_http(output, label):
     hits, *timings = row(output, label)
     assert hits >= 0 and hits == int(hits)
-    # whoosh, page and http p50 and p95, then page/whoosh and http/whoosh
-    assert len(timings) == 8 and all(t > 0 for t in timings)
+    # whoosh, page and http p50 and p95, http requests/s, then page/whoosh and http/whoosh
+    assert len(timings) == 9 and all(t > 0 for t in timings)
 
 
 @pytest.mark.parametrize("label", PAGES)
