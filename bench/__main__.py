@@ -67,17 +67,26 @@ def print_search(mix, direct, page, http, args):
         hits, samples = direct[label]
         w50, w95, _ = summary(samples)
         p50, p95, _ = summary(page[label])
-        h50, h95 = summary_http(http[label])
+        result = http[label]
+        h50, h95 = http_summary(result)
         print(f"  {label:<22}{hits:>7}{ms(w50):>12}{ms(w95):>8}{ms(p50):>10}{ms(p95):>8}"
-              f"{ms(h50):>10}{ms(h95):>8}{rate(http[label], args):>8.1f}{ratio(p50, w50):>13}{ratio(h50, w50):>13}")
+              f"{http_ms(result, h50):>10}{http_ms(result, h95):>8}{rate(result, args):>8.1f}"
+              f"{ratio(p50, w50):>13}{ratio(h50, w50):>13}")
 
 
-def summary_http(result):
+def http_summary(result):
+    """p50 and p95 of one URL over HTTP, a timeout counting as slower than any
+    answer; None for both if anything but 200 came back (the errors are listed)."""
     from bench.queries import percentile
 
-    if result["timeouts"] or result["errors"]:
+    if result["errors"]:
         return None, None
-    return percentile(result["ms"], 50), percentile(result["ms"], 95)
+    samples = result["ms"] + [None] * result["timeouts"]
+    return percentile(samples, 50), percentile(samples, 95)
+
+
+def http_ms(result, value):
+    return "error" if result["errors"] else ms(value)
 
 
 def rate(result, args):
@@ -94,11 +103,11 @@ def print_browse(labels, http, args):
     print(f"  {'page':<22}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>9}{'vs minimal':>12}{'timeouts':>10}")
     for label in labels:
         result = http[label]
-        p50, p95 = summary_http(result)
+        p50, p95 = http_summary(result)
         per_second = rate(result, args)
         errors = f"  errors: {result['errors']}" if result["errors"] else ""
-        print(f"  {label:<22}{ms(p50):>10}{ms(p95):>10}{per_second:>9.1f}{ratio(per_second, floor):>12}"
-              f"{result['timeouts']:>10}{errors}")
+        print(f"  {label:<22}{http_ms(result, p50):>10}{http_ms(result, p95):>10}{per_second:>9.1f}"
+              f"{ratio(per_second, floor):>12}{result['timeouts']:>10}{errors}")
 
 
 def print_memory(memory):

@@ -173,14 +173,14 @@ def time_test_client(mix, rounds, limit):
 
 
 def percentile(samples, p):
-    """The p-th percentile of the samples that finished, or None if none did."""
-    done = sorted(s for s in samples if s is not None)
-    if not done:
+    """The p-th percentile, a timeout (None) counting as slower than any time:
+    None when the request at that rank timed out."""
+    ordered = sorted(samples, key=lambda s: float("inf") if s is None else s)
+    if not ordered:
         return None
-    return done[min(len(done) - 1, round(p / 100 * (len(done) - 1)))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def summary(samples):
     """(p50, p95, timeouts) in ms."""
     return percentile(samples, 50), percentile(samples, 95), sum(s is None for s in samples)
-

@@ -15,6 +15,7 @@ def test_a_call_within_the_limit_is_timed_in_ms():
     assert 40 <= timed(lambda: time.sleep(0.05), 5) < 1000
 
 
-def test_percentiles_leave_out_timeouts_and_count_them():
-    assert summary([1.0, None, 3.0, 2.0]) == (2.0, 3.0, 1)
-    assert percentile([None, None], 50) is None
+def test_a_timeout_counts_as_slower_than_any_time():
+    assert summary([1.0, None, 3.0, 2.0, 4.0]) == (3.0, None, 1)
+    assert summary([5.0, 1.0, None]) == (5.0, None, 1)
+    assert percentile([2.0, 1.0, 3.0], 50) == 2.0
