@@ -2,6 +2,7 @@
 long-tailed like news rather than uniform."""
 
 import json
+import os
 from collections import Counter
 from itertools import islice
 
@@ -9,6 +10,7 @@ import pytest
 
 from archive.importing import Record, parse_json_record
 from bench import corpus
+from tests.test_search_helpers import temporary_index
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +67,18 @@ def test_written_corpus_keeps_the_wikinews_attribution(tmp_path):
     assert len(lines) == 12
     assert all(r["license"] == "CC BY 2.5" for r in lines)
     assert all(url.startswith("https://en.wikinews.org/") for r in lines for url in r["derived_from"])
+
+
+@pytest.mark.django_db
+def test_import_articles_reads_a_written_corpus_file(tmp_path):
+    from django.core.management import call_command
+
+    from archive.models import Article
+
+    [path] = corpus.write(tmp_path / "corpus", 5, seed=7)
+    with temporary_index(tmp_path / "index"), open(os.devnull, "w") as quiet:
+        call_command("import_articles", str(path), stdout=quiet)
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    saved = Article.objects.order_by("published", "pk")
+    assert [a.headline for a in saved] == [r["headline"] for r in records]
+    assert [a.outlet for a in saved] == [r["outlet"] for r in records]
