@@ -112,9 +112,11 @@ def print_browse(labels, http, args):
 
 def print_memory(memory):
     print("\ngunicorn workers after the load (from /proc/PID/smaps_rollup):")
-    for pid, rss, pss in memory:
-        print(f"  worker {pid}: RSS {rss / MB:.1f} MB, PSS {pss / MB:.1f} MB")
-    print(f"  all workers: PSS {sum(pss for _, _, pss in memory) / MB:.1f} MB")
+    for pid, rss, pss, restarted in memory:
+        # A worker gunicorn killed over a timeout comes back fresh, with less memory.
+        note = " (restarted during the load)" if restarted else ""
+        print(f"  worker {pid}: RSS {rss / MB:.1f} MB, PSS {pss / MB:.1f} MB{note}")
+    print(f"  all workers: PSS {sum(m[2] for m in memory) / MB:.1f} MB")
 
 
 def main(argv=None):
@@ -138,8 +140,9 @@ def main(argv=None):
     browse = [("minimal view", MINIMAL_URL), *queries.browse_pages()]
     paths = [(label, "/search/?" + urlencode(params)) for label, params in mix] + browse
     with serve.gunicorn(args.limit, MINIMAL_URL) as (base, master):
+        first = set(serve.workers(master.pid))
         http = serve.load(base, paths, args.requests, args.limit)
-        memory = [(pid, *serve.memory(pid)) for pid in serve.workers(master.pid)]
+        memory = [(pid, *serve.memory(pid), pid not in first) for pid in serve.workers(master.pid)]
     print_search(mix, direct, page, http, args)
     print_browse([label for label, _ in browse], http, args)
     print_memory(memory)
