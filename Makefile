@@ -66,8 +66,10 @@ run: index static
 test: setup-dev
 	$(PY) -m pytest
 
+# SIZE articles of realistic text in var/bench/SIZE/ (built once, then reused).
+SIZE ?= 10000
 bench: setup
-	$(PY) -m archive.bench
+	$(PY) -m bench --size $(SIZE)
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .

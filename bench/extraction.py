@@ -1,9 +1,7 @@
-"""`make bench`: prints speed figures. Extraction first (pure functions on the
-bundled Wikinews corpus), then search (see bench_search.py)."""
+"""Extraction speed: pure functions on the bundled Wikinews corpus, no database."""
 
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -54,14 +52,3 @@ def bench_long_text():
 def main():
     bench_extraction()
     bench_long_text()
-    sys.stdout.flush()
-    try:
-        from archive import bench_search
-    except ImportError:
-        print("search benchmark: not available")
-        return
-    bench_search.main()
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,1 @@
+"""Benchmarks, kept outside the app: `python -m bench` (see README, Benchmarks)."""

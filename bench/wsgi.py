@@ -1,0 +1,8 @@
+"""For gunicorn in the bench; the environment comes from bench.build.configure."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+application = get_wsgi_application()
