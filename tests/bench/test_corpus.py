@@ -10,7 +10,7 @@ import pytest
 
 from archive.importing import Record, parse_json_record
 from bench import corpus
-from tests.test_search_helpers import temporary_index
+from tests.search.helpers import temporary_index
 
 
 @pytest.fixture(scope="module")
