@@ -130,11 +130,3 @@ class PlaceArticlesAtom(PlaceArticles):
     url_name = "place_feed_atom"
     feed_type = Atom1Feed
     subtitle = PlaceArticles.description
-
-
-def feed_links(rss, atom, *args):
-    """(title, url, type) pairs for <link rel=alternate> and the visible links."""
-    return [
-        ("Atom", absolute_url(reverse(atom, args=args)), "application/atom+xml"),
-        ("RSS", absolute_url(reverse(rss, args=args)), "application/rss+xml"),
-    ]

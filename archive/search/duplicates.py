@@ -58,6 +58,7 @@ def overlap(a, b):
 
 
 def same_quotation(text_a, text_b):
+    """Whether two quotations are the same words, however trimmed or lightly edited."""
     return overlap(shingles(words_of(text_a)), shingles(words_of(text_b))) >= OVERLAP
 
 
@@ -79,8 +80,7 @@ def regroup(quotes, Quote=None, QuoteFingerprint=None):
             Quote.objects.filter(fingerprints__value__in=mine).exclude(pk=quote.pk)
             .values_list("pk", "text", "text_group").distinct()[:CANDIDATES]
         )
-        own = shingles(words)
-        matched = [(pk, group) for pk, text, group in candidates if overlap(own, shingles(words_of(text))) >= OVERLAP]
+        matched = [(pk, group) for pk, text, group in candidates if same_quotation(quote.text, text)]
         if not matched:
             if quote.text_group is not None and quote.text_group == quote.pk:
                 continue  # still the head of a group the others point at
