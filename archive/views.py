@@ -12,11 +12,11 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.generic import dates
-from haystack.query import SearchQuerySet
 
 from archive.links import absolute_url
 from archive.marking import marked_paragraphs, paragraph_of
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote, is_public
+from archive.search.consistency import health as search_health
 from archive.search.export import download
 
 log = logging.getLogger(__name__)
@@ -187,12 +187,12 @@ def healthz(request):
         log.exception("healthz: database")
         checks["database"] = f"error: {type(exc).__name__}"
     try:
-        SearchQuerySet().models(Article).count()
+        checks["documents"] = search_health()
         checks["search"] = "ok"
     except Exception as exc:
         log.exception("healthz: search index")
-        checks["search"] = f"error: {type(exc).__name__}"
-    healthy = all(v == "ok" for v in checks.values())
+        checks["search"] = f"error: {exc}" if isinstance(exc, RuntimeError) else f"error: {type(exc).__name__}"
+    healthy = checks["database"] == checks["search"] == "ok"
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 

@@ -10,17 +10,25 @@ pytestmark = pytest.mark.django_db
 def test_healthz_answers_ok_when_database_and_index_answer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "search": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "search": "ok", "documents": 0}
 
 
 def test_healthz_fails_when_the_index_cannot_be_read(client, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("index folder gone")
 
-    monkeypatch.setattr("haystack.query.SearchQuerySet.count", broken)
+    monkeypatch.setattr("archive.search.backend.ArchiveWhooshBackend.searcher", broken)
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["search"].startswith("error")
+    assert response.json()["search"] == "error: OSError"
+
+
+def test_healthz_fails_when_the_index_is_empty_but_articles_are_published(client):
+    # The signals index it after commit, which a test transaction never reaches: the index stays empty.
+    Article.objects.create(headline="A story", body="Words.", published=date(2016, 10, 1))
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert "the index is empty but the database has published articles" in response.json()["search"]
 
 
 def test_home_lists_articles_newest_first(client):

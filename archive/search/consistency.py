@@ -2,9 +2,26 @@
 
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS, ID
+from haystack.query import SearchQuerySet
 
 from archive.models import Article, Quote
 from archive.search.signals import write
+
+
+def health(using=DEFAULT_ALIAS):
+    """The number of documents in the index, after a one-result search the
+    way the search page asks it. Cheap at any size: never a count over the
+    whole index. Raises when the index cannot answer, or is empty while the
+    database has published articles (a lost or replaced index folder)."""
+    backend = connections[using].get_backend()
+    if hasattr(backend, "searcher"):     # Whoosh: the page's own path
+        documents = backend.searcher().doc_count()
+        backend.search("healthz", end_offset=1)
+    else:
+        documents = SearchQuerySet(using=using).count()
+    if not documents and Article.objects.published().exists():
+        raise RuntimeError("the index is empty but the database has published articles")
+    return documents
 
 
 def indexed_documents(backend):

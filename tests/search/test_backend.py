@@ -43,3 +43,14 @@ def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
         assert ours["hits"] == theirs["hits"]
         assert ours.get("facets") == theirs.get("facets")
         assert [(r.id, r.score) for r in ours["results"]] == [(r.id, r.score) for r in theirs["results"]]
+
+
+def test_related_articles_are_other_articles_most_like_this_one_within_the_limit(cast, db):
+    from archive.search import related_articles
+
+    heseltine = cast["articles"]["heseltine"]
+    related = related_articles(heseltine, limit=2)
+    # Mayors and Birmingham: the thinktank and metro-mayor articles, never a
+    # quotation's document nor the article itself; the budget shares nothing.
+    assert [a.pk for a in related] == [cast["articles"]["thinktank"].pk, cast["articles"]["metro"].pk]
+    assert related_articles(heseltine, limit=1) == related[:1]
