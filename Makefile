@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 3
 
-.PHONY: run test setup setup-dev system-deps axe db seeds index static bench lint clean
+.PHONY: run test quick setup setup-dev system-deps axe db seeds index static bench lint clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ run: index static
 
 test: setup-dev
 	$(PY) -m pytest
+
+# The fast tests while you work: no browser, no PostgreSQL server, no bench.
+quick: setup-dev
+	$(PY) -m pytest -q -m "not browser" --ignore=tests/test_postgresql.py --ignore=tests/bench
 
 # SIZE articles of realistic text in var/bench/SIZE/ (built once, then reused).
 SIZE ?= 10000
