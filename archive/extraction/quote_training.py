@@ -8,6 +8,7 @@ the weights, written as plain JSON for quote_kinds.py. `fold_scores`
 measures the filter alone on a set it was not trained on. Pure Python, no Django."""
 
 import json
+from functools import partial
 
 from archive.extraction import quote_kinds, scoring
 from archive.extraction.quotations import find_quotes
@@ -64,6 +65,14 @@ def train(gold_sets, c=C):
     return fit([ex for s in gold_sets for ex in set_examples(s)], c)
 
 
+def selector(examples, c=C):
+    """A `select_quotes` for extract(): the filter trained on `examples`, or
+    the rules alone when they hold only quotations (or none)."""
+    if len({label for _, label in examples}) < 2:
+        return quote_kinds.rules_only
+    return partial(quote_kinds.select_quotes, quote_model=fit(examples, c))
+
+
 def model_file_text(quote_model, trained_on):
     """The JSON of a model file: the same model always gives the same bytes."""
     data = {
@@ -74,14 +83,3 @@ def model_file_text(quote_model, trained_on):
     }
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
-
-def fold_scores(examples, quote_model=None):
-    """(precision, recall, F1) of the spans kept, by `quote_model` or by the
-    rules when None, against the span labels; spans matching no gold
-    quotation are counted as the scorer counts them."""
-    kept = [(quote_model.keeps(f) if quote_model else bool(f.get("rules_keep")), label) for f, label in examples]
-    right = sum(1 for k, label in kept if k and label)
-    predicted = sum(1 for k, _ in kept if k)
-    gold = sum(label for _, label in kept)
-    precision, recall = scoring.ratio(right, predicted), scoring.ratio(right, gold)
-    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -13,7 +13,6 @@ the scorer, and does so for each set in turn. Pure Python, no Django."""
 import json
 import re
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from archive.extraction import extract, model, quote_kinds, quote_training, scoring
@@ -158,8 +157,7 @@ def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
     quote_examples = {id(s): quote_training.set_examples(s) for s in gold_sets}
     for held_out in gold_sets:
         others = [s for s in gold_sets if s is not held_out]
-        quote_model = quote_training.fit([ex for s in others for ex in quote_examples[id(s)]])
-        select_quotes = partial(quote_kinds.select_quotes, quote_model=quote_model)
+        select_quotes = quote_training.selector([ex for s in others for ex in quote_examples[id(s)]])
         speaker_model = fit([ex for s in others for ex in examples(s)], c, keep_rules_decision)
         rules = {doc_id: prediction for doc_id, (prediction, _) in held_out.recorded.items()}
         chosen = {
