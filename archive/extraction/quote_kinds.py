@@ -39,6 +39,13 @@ CONNECTIVES = {"as", "of", "and", "or", "like", "is", "was", "be", "are", "were"
                "word", "words", "term", "phrase", "slogan", "sign", "banner", "saying", "read", "reads", "about",
                "to", "with", "for", "from", "by", "that", "than", "it", "on", "in", "at", "you", "i", "if"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+SENTENCE_INSIDE_RE = re.compile(r"[.!?][\]\"”’']?\s+\S")
+FIRST_PERSON_RE = re.compile(r"\b(?:I|we|my|our|us|me|I'm|we're)\b")
+SECOND_PERSON_RE = re.compile(r"\byou\b", re.IGNORECASE)
+PRONOUN_VERB_RE = re.compile(r",?\s*(?:he|she|they|we|i)\s+" + VERB_RE.pattern, re.IGNORECASE)
+INTERVIEWER_RE = re.compile(r"\(\((?:WN|Wikinews|Q)\)\)")
+DOUBLE_MARK_RE = re.compile(r"[\"“”]")
+SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 
 
 class QuoteModel:
@@ -126,11 +133,11 @@ def body_features(body, words):
         "starts_lower": float(body[:1].islower()),
         "ends_sentence": float(body.rstrip()[-1:] in ".!?"),
         "ends_comma": float(body.rstrip()[-1:] == ","),
-        "sentence_inside": float(bool(re.search(r"[.!?][\]\"”’']?\s+\S", body))),
-        "first_person": float(bool(re.search(r"\b(?:I|we|my|our|us|me|I'm|we're)\b", body))),
-        "second_person": float(bool(re.search(r"\byou\b", body, re.IGNORECASE))),
+        "sentence_inside": float(bool(SENTENCE_INSIDE_RE.search(body))),
+        "first_person": float(bool(FIRST_PERSON_RE.search(body))),
+        "second_person": float(bool(SECOND_PERSON_RE.search(body))),
         "hyphenated": float(n <= 2 and "-" in body),
-        "digit": float(bool(re.search(r"\d", body))),
+        "digit": float(any(ch.isdigit() for ch in body)),
         "no_words": float(not words),
     }
 
@@ -167,8 +174,7 @@ def after_features(after, attributed):
         "after:paren": float(rest.startswith("(") and not after.startswith(",")),
         "after:capital": float(rest[:1].isupper() and after[:1].isspace()),
         "after:lowercase": float(rest[:1].islower() and after[:1].isspace()),
-        "after:pronoun_verb": float(bool(re.match(r",?\s*(?:he|she|they|we|i)\s+" + VERB_RE.pattern, rest,
-                                                  re.IGNORECASE))),
+        "after:pronoun_verb": float(bool(PRONOUN_VERB_RE.match(rest))),
         f"after:{word_shape(word)}": 1.0 if word and after[:1].isspace() else 0.0,
     }
 
@@ -182,17 +188,17 @@ def setting_features(text, quote, paragraphs, before, after, interview):
         "whole_paragraph": float(own > 0.8),
         "multi_paragraph": float(quote.close_at > p_end or quote.end > p_end),
         "sentence_verb": float(bool(VERB_RE.search(sentence))),
-        "according_to": float(bool(re.search(r"according to", sentence, re.IGNORECASE))),
+        "according_to": float("according to" in sentence.lower()),
         "single_marks": float(text[quote.open_at] in "‘'"),
         "interview": float(interview),
         "interview_answer": float(interview and bool(INTERVIEW_LABEL_RE.match(text, p_start, p_end))
-                                  and not re.match(r"\(\((?:WN|Wikinews|Q)\)\)", text[p_start:p_end])),
-        "other_quotes_in_sentence": float(bool(re.search(r"[\"“”]", last_part(before)))),
+                                  and not INTERVIEWER_RE.match(text, p_start, p_end)),
+        "other_quotes_in_sentence": float(bool(DOUBLE_MARK_RE.search(last_part(before)))),
     }
 
 
 def last_part(before):
-    return re.split(r"[.!?]\s+", before)[-1]
+    return SENTENCE_END_RE.split(before)[-1]
 
 
 def word_shape(word):
