@@ -6,7 +6,8 @@ scare quotes. Each span is also described here by a few general features
 (its length and capitals, the words either side of its marks, its paragraph,
 the rules' own decision) and a logistic regression scores them, its weights
 read from `quote_model.json` and summed in pure Python. The model decides
-which spans are quotations; the rules still say direct or partial.
+which spans are quotations, and a second set of weights over the same
+features (and the rules' kind) which are direct and which partial.
 Without the file the rules decide alone. `python manage.py train_attribution`
 rebuilds it (quote_training.py)."""
 
@@ -49,25 +50,38 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s+")
 
 
 class QuoteModel:
-    """Linear weights over span features; a span is a quotation when its
-    score is above zero (a probability above one half)."""
+    """Linear weights over span features: a span is a quotation when its
+    score is above zero (a probability above one half), and a quotation is
+    direct when its score by `kind_weights` is; without those the rules'
+    kind stands."""
 
-    def __init__(self, weights):
+    def __init__(self, weights, kind_weights=None):
         self.weights = weights
+        self.kind_weights = kind_weights or {}
 
     @classmethod
     def from_dict(cls, data):
-        return cls({name: float(w) for name, w in data["weights"].items()})
+        return cls(*({name: float(w) for name, w in data.get(key, {}).items()} for key in ("weights", "kind_weights")))
 
     def to_dict(self):
-        return {"weights": dict(sorted(self.weights.items()))}
+        return {"weights": dict(sorted(self.weights.items())), "kind_weights": dict(sorted(self.kind_weights.items()))}
 
-    def score(self, feature_dict):
-        weights = self.weights
+    def score(self, feature_dict, weights=None):
+        weights = self.weights if weights is None else weights
         return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in feature_dict.items())
 
     def keeps(self, feature_dict):
         return self.score(feature_dict) > 0
+
+    def kind(self, quote, feature_dict):
+        if not self.kind_weights:
+            return quote.kind
+        return "direct" if self.score(kind_features(quote, feature_dict), self.kind_weights) > 0 else "partial"
+
+
+def kind_features(quote, feature_dict):
+    """A quotation's features for its kind: the span's and the rules' kind."""
+    return {**feature_dict, "rules_kind_direct": float(quote.kind == "direct")}
 
 
 @cache
@@ -92,7 +106,13 @@ def select_quotes(text, spans, paragraphs, quote_model=None):
     if quote_model is None:
         return rules_only(text, spans, paragraphs)
     interview = is_interview(text, paragraphs)
-    return [q for q in spans if quote_model.keeps(describe(text, q, paragraphs, interview))]
+    kept = []
+    for quote in spans:
+        features = describe(text, quote, paragraphs, interview)
+        if quote_model.keeps(features):
+            quote.kind = quote_model.kind(quote, features)
+            kept.append(quote)
+    return kept
 
 
 def is_interview(text, paragraphs):

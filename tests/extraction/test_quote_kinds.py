@@ -100,3 +100,15 @@ def test_without_the_model_file_the_rules_decide(monkeypatch):
     monkeypatch.setattr(quote_kinds, "load", lambda path=None: None)
     for text in texts:
         assert extract(text) == extract(text, select_quotes=quote_kinds.rules_only)
+
+
+def test_the_kind_weights_choose_direct_or_partial():
+    partial_only = quote_kinds.QuoteModel({"bias": 1.0}, {"bias": -1.0})
+    [quote] = extract(REMARK, select_quotes=lambda t, s, p: quote_kinds.select_quotes(t, s, p, partial_only))["quotes"]
+    assert quote["kind"] == "partial"
+    assert extract(REMARK)["quotes"][0]["kind"] == "direct"
+    assert extract('The minister called the plan "a serious mistake" on Monday.')["quotes"][0]["kind"] == "partial"
+
+
+def test_the_model_file_has_kind_weights():
+    assert quote_kinds.load(quote_kinds.MODEL_PATH).kind_weights
