@@ -1,21 +1,24 @@
 """`extract(text)`: quotations with their speakers, people, organisations and
 places in one article body."""
 
-from archive.extraction import mentions, model, places
+from archive.extraction import mentions, model, places, quote_kinds
 from archive.extraction.attribution import Attributor
 from archive.extraction.document import Document
 from archive.extraction.indirect import indirect_speech
-from archive.extraction.quotations import classify, find_quotes
+from archive.extraction.quotations import find_quotes
 from archive.extraction.text import paragraph_spans
 
 
-def extract(text, choose_speakers=model.choose_speakers):
+def extract(text, choose_speakers=model.choose_speakers, select_quotes=quote_kinds.select_quotes):
     """Quotes with speakers, people, organisations and places found in one
-    article body. The rules attribute each quotation; `choose_speakers(speakers,
-    quotes)` may then change speakers (by default the trained model, when present)."""
+    article body. `select_quotes(text, spans, paragraphs)` keeps the quoted
+    spans that are quotations (by default the quotation filter, or the rules
+    without its file), before anyone is attributed. The rules attribute each
+    quotation; `choose_speakers(speakers, quotes)` may then change speakers
+    (by default the trained model, when present)."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
-    quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
+    quotes = select_quotes(text, find_quotes(text, paragraphs), paragraphs)
     attributor = Attributor(Document(text, entities, quotes, paragraphs))
     indirect = indirect_speech(attributor.speakers)
     for quote in quotes:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extraction import extract, model, scoring
+from archive.extraction import extract, model, quote_kinds, quote_training, scoring
 
 # Both chosen by leave-one-set-out cross-validation (see the README): the
 # inverse regularisation strength, and whether the rules' decisions stand (model.py).
@@ -58,13 +58,15 @@ def load_set(gold_path, corpus, name=None):
     return GoldSet(name or gold_path.stem, gold, {doc_id: bodies[doc_id] for doc_id in gold["articles"]})
 
 
-def record(gold_set):
+def record(gold_set, select_quotes=quote_kinds.rules_only):
     """Run the rules on every article of the set, keeping their output and
-    each quotation's candidates."""
+    each quotation's candidates. The quotations are those `select_quotes`
+    keeps: by default the rules', so that no quotation filter trained on a
+    set left out in cross-validation chooses the speaker model's examples."""
     for doc_id, body in gold_set.bodies.items():
         found = []
         result = extract(body, choose_speakers=lambda speakers, quotes, found=found:
-                         found.extend(model.quotation_candidates(speakers, quotes)))
+                         found.extend(model.quotation_candidates(speakers, quotes)), select_quotes=select_quotes)
         gold_set.recorded[doc_id] = (scoring.prediction_record(doc_id, result), found)
     return gold_set
 
@@ -149,15 +151,19 @@ class Fold:
 
 
 def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
-    """Leave one set out in turn: train on the others, score the one left out."""
+    """Leave one set out in turn: train the quotation filter and the speaker
+    model on the others, score the one left out."""
     folds = []
+    quote_examples = {id(s): quote_training.set_examples(s) for s in gold_sets}
     for held_out in gold_sets:
         others = [s for s in gold_sets if s is not held_out]
+        select_quotes = quote_training.selector([ex for s in others for ex in quote_examples[id(s)]])
         speaker_model = fit([ex for s in others for ex in examples(s)], c, keep_rules_decision)
         rules = {doc_id: prediction for doc_id, (prediction, _) in held_out.recorded.items()}
         chosen = {
             doc_id: scoring.prediction_record(doc_id, extract(
-                body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model)))
+                body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model),
+                select_quotes=select_quotes))
             for doc_id, body in held_out.bodies.items()
         }
         folds.append(Fold(held_out.name, scoring.score(held_out.bodies, held_out.gold, rules),

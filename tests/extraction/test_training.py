@@ -13,6 +13,7 @@ from archive.extraction import model, training
 
 ROOT = Path(__file__).resolve().parents[2]
 WIKINEWS = ROOT / "seeds" / "wikinews"
+NOT_ALL_QUOTATIONS = "wn-69572b55cf22"
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +23,8 @@ def tiny_seeds(tmp_path_factory):
     shutil.copytree(ROOT / "seeds" / "articles", seeds / "articles")
     gold = json.loads((WIKINEWS / "gold_dev.json").read_text(encoding="utf-8"))
     kept = dict(list(gold["articles"].items())[:2])
+    # One article with quoted words that are no quotation, for the quotation filter to learn from.
+    kept[NOT_ALL_QUOTATIONS] = gold["articles"][NOT_ALL_QUOTATIONS]
     (seeds / "wikinews").mkdir()
     (seeds / "wikinews" / "gold_tiny.json").write_text(
         json.dumps({"articles": kept, "speaker_aliases": gold["speaker_aliases"]}), encoding="utf-8")
