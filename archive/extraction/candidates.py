@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from archive.extraction.lexicon import ORG_HEADS
 from archive.extraction.references import resolve_pronoun
 
 # How far from the quotation's marks a mention may be, in characters, on top
@@ -21,12 +20,6 @@ WINDOW_AFTER = 600
 # A subject pronoun right after a quotation or shortly before it: '", he said'.
 PRONOUN_AFTER_RE = re.compile(r"[\s,—–-]*(he|she|they|it)\b", re.IGNORECASE)
 PRONOUN_BEFORE_RE = re.compile(r"\b(he|she|they|it)\b[^.!?\"“”]{0,60}$", re.IGNORECASE)
-# Bodies named by a collective noun rather than as entities: "the Trump campaign",
-# "Chinese police", "the government of Burundi". Candidates only: the model weighs them.
-COLLECTIVE_HEADS = ORG_HEADS | {"campaign", "administration", "family", "camp"}
-HEADS = r"(" + "|".join(sorted(COLLECTIVE_HEADS, key=len, reverse=True)) + r")\b"
-COLLECTIVE_RE = re.compile(r"\b((?:(?!The\b)[A-Z][\w'’-]+\s+){1,3})" + HEADS)
-BODY_OF_RE = re.compile(r"\b[Tt]he\s+" + HEADS + r"\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 @dataclass
@@ -87,25 +80,7 @@ def propose(speakers, quote, previous=None, last_speaker=None, main_person=None)
         add(main_person, "main_person")
     if setting.pronoun_referent is not None:
         add(setting.pronoun_referent, "pronoun")
-    for s, e, name in collective_bodies(speakers, setting):
-        candidate = add(speakers.body_named(name), "collective")
-        if e <= quote.open_at:
-            candidate.before = (s, e)
-        elif s >= quote.close_at and candidate.after is None:
-            candidate.after = (s, e)
     return setting, list(found.values())
-
-
-def collective_bodies(speakers, setting):
-    """(start, end, name) of each body named by a collective noun in the
-    paragraphs the quotation spans, in text order."""
-    paragraphs, masked = speakers.doc.paragraphs, speakers.doc.masked
-    start, end = paragraphs[setting.open_paragraph][0], paragraphs[setting.close_paragraph][1]
-    found = [(m.start(1), m.end(), f"{m.group(1).strip()} {m.group(2)}")
-             for m in COLLECTIVE_RE.finditer(masked, start, end)]
-    found += [(m.start(), m.end(), f"{m.group(1).capitalize()} of {m.group(2)}")
-              for m in BODY_OF_RE.finditer(masked, start, end)]
-    return sorted(found)
 
 
 def make_setting(speakers, quote, previous):

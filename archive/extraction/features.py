@@ -80,7 +80,6 @@ def entity_features(speakers, setting, candidate, before_order, after_order, fir
         f["previous_speaker_near"] = 1.0
     f["pronoun_referent"] = float("pronoun" in candidate.sources)
     f["last_speaker"] = float("last_speaker" in candidate.sources)
-    f["collective"] = float("collective" in candidate.sources)
     f["main_person"] = float("main_person" in candidate.sources)
     if f["main_person"]:
         f["main_person_first_person"] = first_person_quoting(speakers, setting)

@@ -3,9 +3,9 @@
 The rules attribute every quotation first; then each candidate (candidates.py)
 is described (features.py) and scored with the weights in
 `attribution_model.json`, and the best-scoring candidate speaks ("nobody"
-included). With `keep_rules_decision` in the file, the speakers the rules named
-stand and the model decides every quotation they left without one, "someone
-unnamed" included (cross-validation chose this; see
+included). With `keep_rules_decision` in the file, the rules' decisions stand
+where they made one (a speaker, or "someone unnamed") and the model decides
+the quotations they could not attribute (cross-validation chose this; see
 training.py). The file is plain JSON, read
 once, scored in pure Python: no training library at run time. Without the
 file the rules decide alone. `python manage.py train_attribution` rebuilds it."""
@@ -41,9 +41,10 @@ class SpeakerModel:
         return scores.index(max(scores))
 
     def decides(self, quote):
-        """False for a quotation whose speaker the rules named, when they are
-        to keep it; their "someone unnamed" is the model's to weigh."""
-        return not self.keep_rules_decision or quote.speaker is None
+        """False for a quotation whose speaker the rules decided, when they
+        are to keep it: they named someone, or found "someone unnamed" spoke
+        (any finder but the last resort, `continuation`, coming up empty)."""
+        return not self.keep_rules_decision or (quote.speaker is None and quote.finder == "continuation")
 
 
 @cache

@@ -18,17 +18,7 @@ from pathlib import Path
 from archive.extraction import extract, model, scoring
 
 # Both chosen by leave-one-set-out cross-validation (see the README): the
-# inverse regularisation strength, and whether the speakers the rules named
-# stand (model.py). Speaker accuracy over the 1,054 matched quotations of the
-# 14 left-out sets (rules alone 0.877), measured Dec 2026:
-#   model decides only where every rule came up empty        0.881
-#   + sentence-subject feature                               0.883
-#   + collective-noun bodies as candidates (recall 96.6% -> 97.2%) 0.882
-#   + the model also decides the rules' "someone unnamed"    0.882, and on the never-seen sets
-#     blind6 0.776 -> 0.813, blind7 0.792 -> 0.792, blind8 0.850 -> 0.841, uk 0.960 -> 0.960 (kept)
-#   model overrules named speakers by a margin of 1 to 3     0.880 to 0.882 (no gain)
-#   pointwise gradient-boosted trees instead (sklearn)       0.872 to 0.873 (worse)
-#   training on the quotations the model decides only       0.880 to 0.881 (no gain)
+# inverse regularisation strength, and whether the rules' decisions stand (model.py).
 C = 0.1
 KEEP_RULES_DECISION = True
 DECIMALS = 6

@@ -39,18 +39,3 @@ def test_the_previous_speaker_and_a_pronoun_referent_are_candidates_from_afar():
     ann = next(c for c in second[1] if c.entity and c.entity.name == "Ann Lee")
     assert {"previous", "pronoun"} <= ann.sources
     assert ann.before is None and ann.after is None     # not named near the second quotation
-
-
-def test_bodies_named_by_a_collective_noun_are_candidates():
-    text = ('Ann Lee spoke for the Hart campaign. Chinese police and the government of Fiji were '
-            'asked too. They replied: "We will win the cup this year."')
-    [(_, candidates, _)] = candidates_of(text)
-    bodies = {c.entity.name: c for c in candidates if c.entity and "collective" in c.sources}
-    assert set(bodies) == {"Hart campaign", "Chinese police", "Government of Fiji"}
-    assert all(c.entity.kind == "organisation" and c.before and not c.after for c in bodies.values())
-
-
-def test_a_capitalised_name_is_no_collective_noun():
-    text = 'The Hart Foundation said: "We will win the cup this year."'
-    [(_, candidates, _)] = candidates_of(text)
-    assert not any("collective" in c.sources for c in candidates)

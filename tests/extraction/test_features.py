@@ -60,8 +60,3 @@ def test_a_possessive_mention_is_marked():
 @pytest.mark.parametrize(("chars", "expected"), [(0, 0), (3, 0), (4, 1), (15, 1), (16, 2), (64, 3), (10_000, 5)])
 def test_distances_are_binned_by_factors_of_four(chars, expected):
     assert distance_bin(chars) == expected
-
-
-def test_a_body_named_by_a_collective_noun_is_marked():
-    found = features_by_name('Chinese police said in a statement: "The case is closed."')
-    assert found["Chinese police"]["collective"] == found["Chinese police"]["before_same_sentence"] == 1.0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from archive.extraction import extract, model
 from archive.extraction.scoring import load_documents
-from tests.extraction.helpers import candidates_of, rules_only
+from tests.extraction.helpers import rules_only
 
 ROOT = Path(__file__).resolve().parents[2]
 UNATTRIBUTED = 'Ann Lee visited the port on Monday. The harbour was "busier than it has been for many years" then.'
@@ -51,12 +51,3 @@ def test_the_rules_decision_stands_when_the_model_is_told_to_keep_it():
 
 def test_equal_scores_go_to_the_first_candidate():
     assert model.SpeakerModel({"a": 1.0}).best([{"b": 1.0}, {"a": 1.0}, {"a": 1.0}]) == 1
-
-
-def test_the_model_weighs_the_rules_someone_unnamed_too():
-    text = 'Ann Lee visited the port. A source close to her said: "The harbour was busier than ever."'
-    [(setting, _, _)] = candidates_of(text)
-    assert setting.quote.speaker is None and setting.quote.finder == "before_quote"
-    likes_names = model.SpeakerModel({"nobody": -1.0, "before": 1.0}, keep_rules_decision=True)
-    chosen = extract(text, choose_speakers=lambda c, q: model.choose_speakers(c, q, likes_names))
-    assert chosen["quotes"][0]["speaker"] == "Ann Lee"
