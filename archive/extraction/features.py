@@ -84,6 +84,11 @@ def entity_features(speakers, setting, candidate, before_order, after_order, fir
     if f["main_person"]:
         f["main_person_first_person"] = first_person_quoting(speakers, setting)
     f["first_person"] = float(entity is first_person)
+    # The subject of the sentence the quotation opens in: 'Schiff called it "a non-starter"'.
+    subject = speakers.doc.first_subject(setting.sentence_start, quote.open_at)
+    if subject is entity:
+        f["sentence_subject"] = 1.0
+        f[f"sentence_subject_{quote.kind}"] = 1.0
     f["log_mentions"] = math.log1p(len(entity.mentions))
     f["log_mentions_before"] = math.log1p(bisect_left(entity.mentions, (quote.open_at,)))
     last_event = next(speakers.events_before(quote.open_at), (None, None))[1]

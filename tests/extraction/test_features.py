@@ -46,6 +46,12 @@ def test_nobody_is_described_by_the_quotation():
     assert nobody["unattributed_nobody"] == 1.0
 
 
+def test_the_subject_of_the_sentence_a_partial_quotation_opens_in_is_marked():
+    found = features_by_name('Ann Lee met Bob Hart and called the plan "a non-starter" on Monday.')
+    assert found["Ann Lee"]["sentence_subject"] == found["Ann Lee"]["sentence_subject_partial"] == 1.0
+    assert "sentence_subject" not in found["Bob Hart"]     # the object of "met"
+
+
 def test_a_possessive_mention_is_marked():
     ann = features_by_name('Ann Lee\'s spokesman said: "We will win the cup this year."')["Ann Lee"]
     assert ann["before_possessive"] == 1.0
