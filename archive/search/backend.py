@@ -27,6 +27,7 @@ import shutil
 import time
 from collections import Counter
 from contextlib import contextmanager
+from functools import wraps
 from itertools import chain
 
 from django.conf import settings
@@ -35,8 +36,11 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
+from whoosh.filedb.filestore import StorageError
+from whoosh.index import IndexError as WhooshIndexError
 from whoosh.index import LockError
 from whoosh.query import Term
+from whoosh.reading import ReaderClosed
 from whoosh.searching import ResultsPage
 
 from archive.search.segments import (
@@ -58,6 +62,30 @@ WRITE_LOCK_TIMEOUT = getattr(settings, "SEARCH_WRITE_LOCK_TIMEOUT", 120)
 # cache (None turns it off) and for how long.
 SEARCH_CACHE = getattr(settings, "SEARCH_CACHE", "default")
 SEARCH_CACHE_TIMEOUT = getattr(settings, "SEARCH_CACHE_TIMEOUT", 600)
+
+
+# A write that merges segments deletes their files at once, even while another
+# process is between reading the table of contents and opening them; Whoosh
+# then also closes the readers a refresh was reusing. Such searches are
+# answered again from a reopened index: a search runs at most this many times.
+VANISHED = (FileNotFoundError, ReaderClosed, WhooshIndexError, StorageError)
+SEARCH_ATTEMPTS = 3
+
+
+def following_the_index(method):
+    """Run a reading method again on a reopened index when the index
+    changed under it (see VANISHED)."""
+    @wraps(method)
+    def retrying(self, *args, **kwargs):
+        for attempt in range(1, SEARCH_ATTEMPTS + 1):
+            try:
+                return method(self, *args, **kwargs)
+            except VANISHED as exc:
+                if attempt == SEARCH_ATTEMPTS:
+                    raise
+                log.info("search index changed under a search (%r); reopening it", exc)
+                self.reopen()
+    return retrying
 
 
 # --- the backend: one writer at a time, symlink-aware -------------------------------
@@ -180,18 +208,40 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def searcher(self):
         """A searcher on the latest generation, kept between searches (its
-        caches and open segments too) and refreshed when the index changes."""
+        caches and open segments too) and refreshed when the index changes.
+        A refresh that fails leaves a searcher that never works again: it is
+        dropped and the index reopened."""
         self.ensure_current()
         current = getattr(self, "_searcher", None)
         if current is not None and current[0] is self.index:
-            searcher = current[1].refresh()  # the same one when nothing changed
+            try:
+                searcher = current[1].refresh()  # the same one when nothing changed
+            except VANISHED as exc:
+                log.info("search index changed under a refresh (%r); reopening it", exc)
+                self.reopen()
+                searcher = self.index.searcher()
         else:
             if current is not None:
-                current[1].close()
+                self.close_searcher()
             searcher = self.index.searcher()
         self._searcher = (self.index, searcher)
         return searcher
 
+    def close_searcher(self):
+        current, self._searcher = getattr(self, "_searcher", None), None
+        if current is not None:
+            try:
+                current[1].close()
+            except Exception:  # half closed already: nothing more to release
+                log.debug("closing a broken searcher", exc_info=True)
+
+    def reopen(self):
+        """Forget the searcher and the index object; open the index afresh."""
+        self.close_searcher()
+        self.setup_complete = False
+        self.setup()
+
+    @following_the_index
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None, **kwargs):
         """haystack's Whoosh search, answered the same way at less cost:
         the page is one search limited to the page's end; the total and the
@@ -272,6 +322,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
         return answer
 
+    @following_the_index
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
                        models=None, result_class=None, **kwargs):
         """Documents of the same kind most like `model_instance`, at the cost
