@@ -24,6 +24,7 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -38,7 +39,7 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.filedb.filestore import StorageError
 from whoosh.index import IndexError as WhooshIndexError
-from whoosh.index import LockError
+from whoosh.index import LockError, exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
 from whoosh.searching import ResultsPage
@@ -99,11 +100,19 @@ def lock_path(index_path):
     return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".write-lock")
 
 
+_held = threading.local()
+
+
 @contextmanager
 def write_lock(index_path, timeout=None):
     """An exclusive fcntl lock shared by every process writing `index_path`,
     waited for with back-off. Threads get one each too: every call opens the
-    file afresh, and flock locks belong to the open file."""
+    file afresh, and flock locks belong to the open file. A thread holding it
+    already goes on (the outbox flush holds it around its writes)."""
+    held = _held.__dict__.setdefault("paths", set())
+    if lock_path(index_path) in held:
+        yield
+        return
     timeout = WRITE_LOCK_TIMEOUT if timeout is None else timeout
     os.makedirs(os.path.dirname(lock_path(index_path)), exist_ok=True)
     with open(lock_path(index_path), "a+") as handle:
@@ -117,14 +126,21 @@ def write_lock(index_path, timeout=None):
                     raise LockError(f"search index write lock busy for {timeout}s") from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
+        held.add(lock_path(index_path))
         try:
             yield
         finally:
+            held.discard(lock_path(index_path))
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def setup(self):
+        if self.use_file_storage and os.path.isdir(self.path) and not exists_in(self.path):
+            if any(name.endswith(".seg") for name in os.listdir(self.path)):
+                # haystack creates a new, empty index here: say so.
+                log.error("the search index at %s has lost its table of contents; a new empty index is "
+                          "created over it: run `manage.py check_index --repair`", self.path)
         super().setup()
         self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
 
@@ -211,6 +227,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         caches and open segments too) and refreshed when the index changes.
         A refresh that fails leaves a searcher that never works again: it is
         dropped and the index reopened."""
+        self.pick_up_outbox()
         self.ensure_current()
         current = getattr(self, "_searcher", None)
         if current is not None and current[0] is self.index:
@@ -226,6 +243,12 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             searcher = self.index.searcher()
         self._searcher = (self.index, searcher)
         return searcher
+
+    def pick_up_outbox(self):
+        # Imported here: the signals import the models, which the backend may not.
+        from archive.search.signals import pick_up_once
+
+        pick_up_once()
 
     def close_searcher(self):
         current, self._searcher = getattr(self, "_searcher", None), None
@@ -250,6 +273,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         are cached per index generation; a numeric range in the top-level AND
         (the date filters) is read from a per-segment sorted term list
         instead of being expanded into hundreds of terms."""
+        self.pick_up_outbox()
         self.ensure_current()
         limit_models = kwargs.get("limit_to_registered_models")
         if limit_models is None:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.search import consistency
+from archive.models import IndexChange
+from archive.search import consistency, signals
 
 
 class Command(BaseCommand):
@@ -8,13 +9,20 @@ class Command(BaseCommand):
         "Compare the search index with the database, per model: documents missing from the index, "
         "stale (out of date), or ghosts (no longer public). --repair fixes them. Exits non-zero "
         "when it finds differences it did not repair. Run it daily: it also indexes articles whose "
-        "publication date has come and removes those whose date moved into the future."
+        "publication date has come and removes those whose date moved into the future. It first "
+        "applies changes that processes left in the outbox."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="index missing and stale documents, remove ghosts")
 
     def handle(self, *args, repair=False, **options):
+        applied = signals.flush()
+        if applied:
+            self.stdout.write(f"Applied {applied} change(s) left in the outbox by processes that stopped "
+                              "before writing them.")
+        if IndexChange.objects.exists():
+            raise CommandError("the search index cannot be written: changes wait in the outbox (see the log)")
         report = consistency.index_differences()
         problems = 0
         for label, part in report.items():
