@@ -364,6 +364,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                                    top=page_num * page_length, numterms=MORE_LIKE_TERMS, filter=kind)
         return self._process_results(ResultsPage(found, page_num, page_length), result_class=result_class)
 
+    @following_the_index
     def reader(self):
         self.ensure_current()
         self.index = self.index.refresh()

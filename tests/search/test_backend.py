@@ -98,10 +98,13 @@ def test_searches_survive_another_process_writing_and_merging(tmp_path, transact
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
         tried, failed = 0, []
         while any(w.poll() is None for w in writers):
-            for query in ("griffin", "report AND griffin"):
+            for query in ("griffin", "report AND griffin", None):
                 tried += 1
                 try:
-                    backend.search(query, end_offset=10)
+                    if query:
+                        backend.search(query, end_offset=10)
+                    else:  # a fresh reader, as the spelling suggestion reads the word list
+                        backend.reader().close()
                 except Exception as exc:
                     failed.append(repr(exc))
         for w in writers:
