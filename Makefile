@@ -49,8 +49,10 @@ db: setup
 seeds: db
 	$(PY) manage.py import_articles seeds/articles
 
+# Starts from the index there is: applies changes a stopped process left in
+# the outbox and mends differences; rebuilds only a missing or damaged index.
 index: seeds
-	$(PY) manage.py rebuild_search_index
+	$(PY) manage.py check_index --repair
 
 static: setup
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -514,3 +514,18 @@ class Report(models.Model):
         self.state = state
         self.resolved = timezone.now()
         self.save(update_fields=["state", "resolved"])
+
+
+class IndexChange(models.Model):
+    """A change the search index has yet to follow (the outbox), written in
+    the same transaction as the change itself and deleted once the index has
+    it: a process that dies between its commit and its index write leaves the
+    row for the next flush in any process (archive.search.signals)."""
+
+    # "article:12", "quote:7", "person:3", "place:5", "quote_article:12", or
+    # "remove:archive.quote.7" for a document to take out of the index.
+    key = models.CharField(max_length=300)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

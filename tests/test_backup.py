@@ -16,7 +16,8 @@ from tests.search.helpers import make_cast, temporary_index
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ARCHIVE_MODELS = list(apps.get_app_config("archive").get_models())
+# All but the search index's outbox: the index is rebuilt after a restore, not backed up.
+ARCHIVE_MODELS = [m for m in apps.get_app_config("archive").get_models() if m._meta.label != "archive.IndexChange"]
 
 
 @pytest.fixture

@@ -24,9 +24,11 @@ import hashlib
 import logging
 import os
 import shutil
+import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
+from functools import wraps
 from itertools import chain
 
 from django.conf import settings
@@ -35,8 +37,11 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
-from whoosh.index import LockError
+from whoosh.filedb.filestore import StorageError
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.index import LockError, exists_in
 from whoosh.query import Term
+from whoosh.reading import ReaderClosed
 from whoosh.searching import ResultsPage
 
 from archive.search.segments import (
@@ -60,6 +65,30 @@ SEARCH_CACHE = getattr(settings, "SEARCH_CACHE", "default")
 SEARCH_CACHE_TIMEOUT = getattr(settings, "SEARCH_CACHE_TIMEOUT", 600)
 
 
+# A write that merges segments deletes their files at once, even while another
+# process is between reading the table of contents and opening them; Whoosh
+# then also closes the readers a refresh was reusing. Such searches are
+# answered again from a reopened index: a search runs at most this many times.
+VANISHED = (FileNotFoundError, ReaderClosed, WhooshIndexError, StorageError)
+SEARCH_ATTEMPTS = 3
+
+
+def following_the_index(method):
+    """Run a reading method again on a reopened index when the index
+    changed under it (see VANISHED)."""
+    @wraps(method)
+    def retrying(self, *args, **kwargs):
+        for attempt in range(1, SEARCH_ATTEMPTS + 1):
+            try:
+                return method(self, *args, **kwargs)
+            except VANISHED as exc:
+                if attempt == SEARCH_ATTEMPTS:
+                    raise
+                log.info("search index changed under a search (%r); reopening it", exc)
+                self.reopen()
+    return retrying
+
+
 # --- the backend: one writer at a time, symlink-aware -------------------------------
 
 
@@ -71,11 +100,19 @@ def lock_path(index_path):
     return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".write-lock")
 
 
+_held = threading.local()
+
+
 @contextmanager
 def write_lock(index_path, timeout=None):
     """An exclusive fcntl lock shared by every process writing `index_path`,
     waited for with back-off. Threads get one each too: every call opens the
-    file afresh, and flock locks belong to the open file."""
+    file afresh, and flock locks belong to the open file. A thread holding it
+    already goes on (the outbox flush holds it around its writes)."""
+    held = _held.__dict__.setdefault("paths", set())
+    if lock_path(index_path) in held:
+        yield
+        return
     timeout = WRITE_LOCK_TIMEOUT if timeout is None else timeout
     os.makedirs(os.path.dirname(lock_path(index_path)), exist_ok=True)
     with open(lock_path(index_path), "a+") as handle:
@@ -89,14 +126,21 @@ def write_lock(index_path, timeout=None):
                     raise LockError(f"search index write lock busy for {timeout}s") from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
+        held.add(lock_path(index_path))
         try:
             yield
         finally:
+            held.discard(lock_path(index_path))
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
     def setup(self):
+        if self.use_file_storage and os.path.isdir(self.path) and not exists_in(self.path):
+            if any(name.endswith(".seg") for name in os.listdir(self.path)):
+                # haystack creates a new, empty index here: say so.
+                log.error("the search index at %s has lost its table of contents; a new empty index is "
+                          "created over it: run `manage.py check_index --repair`", self.path)
         super().setup()
         self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
 
@@ -180,18 +224,47 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def searcher(self):
         """A searcher on the latest generation, kept between searches (its
-        caches and open segments too) and refreshed when the index changes."""
+        caches and open segments too) and refreshed when the index changes.
+        A refresh that fails leaves a searcher that never works again: it is
+        dropped and the index reopened."""
+        self.pick_up_outbox()
         self.ensure_current()
         current = getattr(self, "_searcher", None)
         if current is not None and current[0] is self.index:
-            searcher = current[1].refresh()  # the same one when nothing changed
+            try:
+                searcher = current[1].refresh()  # the same one when nothing changed
+            except VANISHED as exc:
+                log.info("search index changed under a refresh (%r); reopening it", exc)
+                self.reopen()
+                searcher = self.index.searcher()
         else:
             if current is not None:
-                current[1].close()
+                self.close_searcher()
             searcher = self.index.searcher()
         self._searcher = (self.index, searcher)
         return searcher
 
+    def pick_up_outbox(self):
+        # Imported here: the signals import the models, which the backend may not.
+        from archive.search.signals import pick_up_once
+
+        pick_up_once()
+
+    def close_searcher(self):
+        current, self._searcher = getattr(self, "_searcher", None), None
+        if current is not None:
+            try:
+                current[1].close()
+            except Exception:  # half closed already: nothing more to release
+                log.debug("closing a broken searcher", exc_info=True)
+
+    def reopen(self):
+        """Forget the searcher and the index object; open the index afresh."""
+        self.close_searcher()
+        self.setup_complete = False
+        self.setup()
+
+    @following_the_index
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, facets=None, **kwargs):
         """haystack's Whoosh search, answered the same way at less cost:
         the page is one search limited to the page's end; the total and the
@@ -200,6 +273,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         are cached per index generation; a numeric range in the top-level AND
         (the date filters) is read from a per-segment sorted term list
         instead of being expanded into hundreds of terms."""
+        self.pick_up_outbox()
         self.ensure_current()
         limit_models = kwargs.get("limit_to_registered_models")
         if limit_models is None:
@@ -272,6 +346,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
         return answer
 
+    @following_the_index
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
                        models=None, result_class=None, **kwargs):
         """Documents of the same kind most like `model_instance`, at the cost
@@ -289,6 +364,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                                    top=page_num * page_length, numterms=MORE_LIKE_TERMS, filter=kind)
         return self._process_results(ResultsPage(found, page_num, page_length), result_class=result_class)
 
+    @following_the_index
     def reader(self):
         self.ensure_current()
         self.index = self.index.refresh()

@@ -1,11 +1,42 @@
 """check_index: comparing the index with the database, and repairing it."""
 
+import os
+
+from django.conf import settings
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS, ID
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Quote
 from archive.search.signals import write
+
+
+def damage(using=DEFAULT_ALIAS):
+    """One line saying what is wrong with a Whoosh index folder itself (gone,
+    no table of contents, a segment that cannot be read, empty while articles
+    are published), or None. Read straight from the folder: opening it
+    through haystack would quietly create a new, empty index."""
+    from whoosh.index import exists_in, open_dir
+
+    conf = settings.HAYSTACK_CONNECTIONS[using]
+    path = conf.get("PATH")
+    if "whoosh" not in conf["ENGINE"].lower() or not path:
+        return None
+    if not os.path.isdir(path):
+        return f"no search index at {path}"
+    if not exists_in(path):
+        segments = [name for name in os.listdir(path) if name.endswith(".seg")]
+        beside = f" beside {len(segments)} segment file(s)" if segments else ""
+        return f"the search index at {path} has no table of contents (_MAIN_*.toc){beside}"
+    try:
+        with open_dir(path).reader() as reader:  # opens every segment
+            documents = sum(1 for _ in reader.all_stored_fields())
+    except Exception as exc:  # a damaged file fails in many ways: EOFError, struct.error, OSError...
+        return f"the search index at {path} cannot be read: {type(exc).__name__}: {exc}"[:300]
+    published = Article.objects.published().count()
+    if not documents and published:
+        return f"the search index at {path} is empty but {published} article(s) are published"
+    return None
 
 
 def health(using=DEFAULT_ALIAS):

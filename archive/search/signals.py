@@ -1,9 +1,11 @@
 """The one path by which the search index follows the database: keys
-queued by signals during a transaction, written after commit in one Whoosh
-writer (see archive.search.backend for the locking)."""
+recorded by signals in the outbox (IndexChange) within the transaction,
+written after commit in one Whoosh writer (see archive.search.backend for
+the locking), then deleted. Rows a dead process left are written by the next
+flush anywhere, the first search of a process, or check_index."""
 
 import logging
-import threading
+from contextlib import nullcontext
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
@@ -12,29 +14,27 @@ from haystack.constants import DEFAULT_ALIAS
 from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
 
-from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, Quote
+from archive.models import Article, ArticlePerson, ArticlePlace, IndexChange, Person, Place, Quote
 from archive.search.duplicates import regroup
 
 log = logging.getLogger(__name__)
-_local = threading.local()
-
-
-
-def _pending():
-    if not hasattr(_local, "keys"):
-        _local.keys = set()
-    return _local.keys
+FLUSH_BATCH = 2000  # outbox rows written per index commit
 
 
 def queue(*keys):
-    """Queue ("article"|"quote"|"person"|"place", pk) keys, or ("remove",
-    identifier), for the next flush after the current transaction commits.
-    Outside a transaction the flush happens at once."""
-    keys = [k for k in keys if k[1] is not None]
+    """Record ("article"|"quote"|"person"|"place", pk) keys, or ("remove",
+    identifier), in the outbox (IndexChange) within the current transaction,
+    and flush after it commits. Outside a transaction the flush happens at
+    once. The rows, not memory, carry the change: a process killed between
+    its commit and its index write leaves them for the next flush."""
+    keys = {k for k in keys if k[1] is not None}
     if not keys:
         return
-    _pending().update(keys)
-    transaction.on_commit(flush)
+    IndexChange.objects.bulk_create([IndexChange(key=f"{kind}:{value}") for kind, value in sorted(keys, key=str)])
+    connection = transaction.get_connection()
+    # One flush per transaction does it all (a save with its quotes queues dozens of times).
+    if not (connection.in_atomic_block and any(entry[1] is flush for entry in connection.run_on_commit)):
+        transaction.on_commit(flush)
 
 
 def queue_article(article):
@@ -49,19 +49,51 @@ def queue_person(person):
     queue(("person", person.pk))
 
 
-def flush():
-    """Write every queued change. Never raises: a request must not fail
-    because the index is busy. What cannot be written stays queued for the
-    next flush, and `check_index --repair` finds anything lost."""
-    keys = set(_pending())
-    if not keys:
-        return
-    _pending().difference_update(keys)
+def decode(key):
+    kind, _, value = key.partition(":")
+    return kind, value if kind == "remove" else int(value)
+
+
+def flush(using=DEFAULT_ALIAS):
+    """Write every change in the outbox, this process's and any a dead
+    process left, and delete the rows written; returns how many. Never
+    raises: a request must not fail because the index is busy. What cannot
+    be written stays in the outbox for the next flush."""
+    backend = connections[using].get_backend()
+    locked = getattr(backend, "locked", nullcontext)
+    done = 0
     try:
-        write(*expand(keys))
+        while True:
+            # Under the index lock, so that rows are read, the database read
+            # and the index written in the order the changes committed.
+            with locked():
+                rows = list(IndexChange.objects.order_by("pk").values_list("pk", "key")[:FLUSH_BATCH])
+                if not rows:
+                    return done
+                write(*expand({decode(key) for _, key in rows}), using=using)
+                IndexChange.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+            done += len(rows)
     except Exception:
-        _pending().update(keys)
-        log.exception("search index update failed; %d changes kept for the next flush", len(keys))
+        log.exception("search index update failed; the changes stay in the outbox for the next flush")
+    return done
+
+
+_picked_up = False
+
+
+def pick_up_once():
+    """Flush what processes that died left in the outbox, once per process:
+    at its first search (not at start-up, where the database may not be
+    ready). Never raises."""
+    global _picked_up
+    if _picked_up:
+        return
+    _picked_up = True
+    try:
+        if IndexChange.objects.exists():
+            log.warning("applying %d search index change(s) left unwritten", flush())
+    except Exception as exc:
+        log.warning("search index outbox not read: %s", exc)
 
 
 def expand(keys):

@@ -20,13 +20,11 @@ def temporary_index(path):
     with override_settings(HAYSTACK_CONNECTIONS=conf):
         connections.connections_info = conf
         connections.reload("default")
-        signals._pending().clear()
         try:
             yield path
         finally:
             connections.connections_info = old
             connections.reload("default")
-            signals._pending().clear()
 
 
 def clear_index():

@@ -54,3 +54,95 @@ def test_related_articles_are_other_articles_most_like_this_one_within_the_limit
     # quotation's document nor the article itself; the budget shares nothing.
     assert [a.pk for a in related] == [cast["articles"]["thinktank"].pk, cast["articles"]["metro"].pk]
     assert related_articles(heseltine, limit=1) == related[:1]
+
+
+# --- searches while another process writes ---------------------------------------------
+
+WRITER = """
+import os
+from datetime import date
+from archive.models import Article
+n = os.environ["WRITER"]
+for i in range(int(os.environ["ARTICLES"])):
+    Article.objects.create(headline=f"Griffin {n} {i}", body=f"griffin report item{i} by w{n} " + "words " * 200,
+                           published=date(2020, 1, 1))
+"""
+
+
+def test_searches_survive_another_process_writing_and_merging(tmp_path, transactional_db):
+    """A second process writes one article per commit, so Whoosh merges
+    segments (and deletes their files) over and over while this process
+    keeps one searcher and searches: no search fails, and afterwards the
+    searcher sees every new document."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from haystack import connections
+
+    from tests.search.helpers import temporary_index
+
+    root = Path(__file__).resolve().parents[2]
+    articles = 80
+    with temporary_index(tmp_path / "whoosh_index") as index:
+        env = {**os.environ, "ARCHIVE_VAR_DIR": str(tmp_path), "WHOOSH_PATH": str(index), "ARTICLES": str(articles),
+               "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "PYTHONPATH": str(root)}
+        manage = [sys.executable, str(root / "manage.py")]
+        subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=root)
+        (tmp_path / "writer.py").write_text(WRITER)
+        backend = connections["default"].get_backend()
+        backend.search("griffin", end_offset=1)  # a searcher kept from before the writes
+        code = f"exec(open({str(tmp_path / 'writer.py')!r}).read())"
+        writers = [subprocess.Popen([*manage, "shell", "-c", code], env={**env, "WRITER": str(n)}, cwd=root,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
+        tried, failed = 0, []
+        while any(w.poll() is None for w in writers):
+            for query in ("griffin", "report AND griffin", None):
+                tried += 1
+                try:
+                    if query:
+                        backend.search(query, end_offset=10)
+                    else:  # a fresh reader, as the spelling suggestion reads the word list
+                        backend.reader().close()
+                except Exception as exc:
+                    failed.append(repr(exc))
+        for w in writers:
+            _, err = w.communicate()
+            assert w.returncode == 0, err.decode()
+        print(f"searches tried {tried}, failed {len(failed)}")
+        assert tried > 20
+        assert failed == []
+        assert backend.search("griffin", end_offset=1)["hits"] == 2 * articles
+
+
+def test_a_segment_vanishing_under_a_refresh_never_fails_a_search(tmp_path, transactional_db, monkeypatch):
+    """A merge deletes segment files between a refresh reading the table of
+    contents and opening them: Whoosh then closes the readers the searcher
+    was reusing, and every later refresh raised ReaderClosed."""
+    from datetime import date
+
+    from haystack import connections
+    from whoosh.filedb.filestore import FileStorage
+
+    from archive.models import Article
+    from tests.search.helpers import temporary_index
+
+    with temporary_index(tmp_path / "whoosh_index"):
+        Article.objects.create(headline="Basilisk one", body="basilisk one", published=date(2020, 1, 1))
+        backend = connections["default"].get_backend()
+        assert backend.search("basilisk", end_offset=10)["hits"] == 1
+        Article.objects.create(headline="Basilisk two", body="basilisk two", published=date(2020, 1, 1))
+        opened, vanished = FileStorage.open_file, []
+
+        def vanishing(storage, name, *args, **kwargs):
+            if not vanished and not name.endswith(".toc"):
+                vanished.append(name)
+                raise FileNotFoundError(name)
+            return opened(storage, name, *args, **kwargs)
+
+        monkeypatch.setattr(FileStorage, "open_file", vanishing)
+        assert backend.search("basilisk", end_offset=10)["hits"] == 2
+        assert vanished
+        Article.objects.create(headline="Basilisk three", body="basilisk three", published=date(2020, 1, 1))
+        assert backend.search("basilisk", end_offset=10)["hits"] == 3

@@ -21,7 +21,7 @@ from haystack.utils import get_identifier
 from whoosh.index import open_dir
 
 from archive.ingest import apply_extraction
-from archive.models import Article, ArticlePlace, Person, Place, Quote
+from archive.models import Article, ArticlePlace, IndexChange, Person, Place, Quote
 from archive.search import backend, signals
 from tests.search.helpers import temporary_index
 
@@ -163,7 +163,7 @@ def test_an_unwritable_index_never_fails_the_request_and_the_change_is_kept(inde
 
     monkeypatch.setattr(backend.ArchiveWhooshBackend, "writer", busy)
     a = article(body="A patient tortoise.")
-    assert ("article", a.pk) in signals._pending()
+    assert IndexChange.objects.filter(key=f"article:{a.pk}").exists()
     monkeypatch.undo()
     article(body="Another tortoise.")
     assert len(ids(content="tortoise")) == 2
@@ -284,3 +284,72 @@ def test_cached_totals_and_facets_change_with_each_write_and_rebuild(index, clie
     assert counts() == (1, {})
     first.delete()
     assert counts()[0] == 0
+
+
+# --- the outbox: nothing lost when a process dies ----------------------------------------
+
+
+def test_a_change_recorded_but_never_flushed_is_written_by_the_next_flush(index, monkeypatch):
+    doomed = article(body="A doomed ocelot.")
+    monkeypatch.setattr(signals, "flush", lambda: None)  # the process dies after its commit
+    lost = article(body="An unflushed ocelot.")
+    identifier = get_identifier(doomed)
+    doomed.delete()
+    assert IndexChange.objects.filter(key=f"article:{lost.pk}").exists()
+    assert IndexChange.objects.filter(key=f"remove:{identifier}").exists()
+    assert ids(content="ocelot") == {identifier}
+    monkeypatch.undo()
+    article(body="An unrelated lynx.")  # any later commit anywhere
+    assert ids(content="ocelot") == {get_identifier(lost)}
+    assert not IndexChange.objects.exists()
+
+
+def test_a_rolled_back_change_leaves_nothing_in_the_outbox(index):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        article(body="A vanishing margay.")
+        raise RuntimeError("rollback")
+    assert not IndexChange.objects.exists()
+
+
+DYING_IMPORT = """
+import os, signal
+from datetime import date
+from django.db import transaction
+from archive.models import Article, Quote
+for i in range(3):
+    with transaction.atomic():
+        a = Article.objects.create(headline=f"Saved {i}", body=f"quetzal saved{i}", published=date(2020, 1, 1))
+        Quote.objects.create(article=a, text=f"quetzal quote{i}")
+with transaction.atomic():
+    # Runs after the commit and before the index flush, as a SIGKILL there would.
+    transaction.on_commit(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    a = Article.objects.create(headline="Killed", body="quetzal killed", published=date(2020, 1, 1))
+    Quote.objects.create(article=a, text="quetzal killed quote")
+"""
+
+FIRST_SEARCH = """
+from haystack.query import SearchQuerySet
+print(SearchQuerySet().filter(content="quetzal").count())
+"""
+
+
+def test_a_process_killed_after_commit_loses_nothing_at_the_next_start(index, tmp_path):
+    env = {**os.environ, "ARCHIVE_VAR_DIR": str(tmp_path), "WHOOSH_PATH": str(index),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "PYTHONPATH": str(ROOT)}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT)
+    for name, code in (("dying.py", DYING_IMPORT), ("search.py", FIRST_SEARCH)):
+        (tmp_path / name).write_text(code)
+    shell = [*manage, "shell", "-c"]
+    dying = subprocess.run([*shell, f"exec(open({str(tmp_path / 'dying.py')!r}).read())"], env=env, cwd=ROOT,
+                           capture_output=True)
+    assert dying.returncode == -9, dying.stderr.decode()
+    with open_dir(str(index)).searcher() as searcher:
+        missing = 8 - searcher.doc_count()
+    print(f"entries missing from the index after the kill: {missing}")
+    assert missing == 2  # the killed article and its quotation
+    started = subprocess.run([*shell, f"exec(open({str(tmp_path / 'search.py')!r}).read())"], env=env, cwd=ROOT,
+                             capture_output=True, check=True)
+    assert started.stdout.decode().split()[-1] == "8"  # the first search of a new process picked them up
+    with open_dir(str(index)).searcher() as searcher:
+        assert searcher.doc_count() == 8

@@ -1,6 +1,8 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.search import consistency
+from archive.models import IndexChange
+from archive.search import consistency, signals
 
 
 class Command(BaseCommand):
@@ -8,14 +10,37 @@ class Command(BaseCommand):
         "Compare the search index with the database, per model: documents missing from the index, "
         "stale (out of date), or ghosts (no longer public). --repair fixes them. Exits non-zero "
         "when it finds differences it did not repair. Run it daily: it also indexes articles whose "
-        "publication date has come and removes those whose date moved into the future."
+        "publication date has come and removes those whose date moved into the future. It first "
+        "applies changes that processes left in the outbox, and reports a damaged index folder (gone, "
+        "no table of contents, unreadable segment, empty while articles are published): --repair "
+        "rebuilds that."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--repair", action="store_true", help="index missing and stale documents, remove ghosts")
 
     def handle(self, *args, repair=False, **options):
-        report = consistency.index_differences()
+        broken = consistency.damage()
+        if broken:
+            if not repair:
+                raise CommandError(f"{broken}; run with --repair to rebuild it")
+            self.stdout.write(f"{broken}: rebuilding it")
+            call_command("rebuild_search_index", stdout=self.stdout)
+            return
+        applied = signals.flush()
+        if applied:
+            self.stdout.write(f"Applied {applied} change(s) left in the outbox by processes that stopped "
+                              "before writing them.")
+        if IndexChange.objects.exists():
+            raise CommandError("the search index cannot be written: changes wait in the outbox (see the log)")
+        try:
+            report = consistency.index_differences()
+        except Exception as exc:  # damage the folder checks did not catch
+            if not repair:
+                raise CommandError(f"the search index cannot be read: {type(exc).__name__}: {exc}"[:300]) from exc
+            self.stdout.write(f"the search index cannot be read ({type(exc).__name__}): rebuilding it")
+            call_command("rebuild_search_index", stdout=self.stdout)
+            return
         problems = 0
         for label, part in report.items():
             if label == "other" and not part["ghost"]:

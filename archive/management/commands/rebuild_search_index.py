@@ -20,10 +20,11 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Max
 from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 
-from archive.models import Article, Quote
+from archive.models import Article, IndexChange, Quote
 from archive.search.backend import ArchiveWhooshBackend, write_lock
 from archive.search.consistency import indexed_documents
 
@@ -136,11 +137,15 @@ class Command(BaseCommand):
         os.makedirs(os.path.dirname(link), exist_ok=True)
         target = f"{link}.{stamp()}"
         started = datetime.now(UTC)
+        # The build reads every row: the outbox up to here is in it.
+        outbox = IndexChange.objects.aggregate(last=Max("pk"))["last"]
         self.stdout.write(f"Building {target}")
         backend = build(target, stdout=self.stdout)
         with write_lock(link):
             catch_up(backend, started)
             swap(link, target)
+            if outbox is not None:
+                IndexChange.objects.filter(pk__lte=outbox).delete()
         for folder in old_folders(link, keep):
             shutil.rmtree(folder, ignore_errors=True)
         connections[DEFAULT_ALIAS].reset_sessions()
