@@ -1,7 +1,7 @@
 """`extract(text)`: quotations with their speakers, people, organisations and
 places in one article body."""
 
-from archive.extraction import mentions, model, places
+from archive.extraction import kinds, mentions, model, places
 from archive.extraction.attribution import Attributor
 from archive.extraction.document import Document
 from archive.extraction.indirect import indirect_speech
@@ -9,10 +9,12 @@ from archive.extraction.quotations import classify, find_quotes
 from archive.extraction.text import paragraph_spans
 
 
-def extract(text, choose_speakers=model.choose_speakers):
+def extract(text, choose_speakers=model.choose_speakers, choose_kinds=kinds.choose_kinds):
     """Quotes with speakers, people, organisations and places found in one
     article body. The rules attribute each quotation; `choose_speakers(speakers,
-    quotes)` may then change speakers (by default the trained model, when present)."""
+    quotes)` may then change speakers (by default the trained model, when present)
+    and `choose_kinds(text, entities, quotes)` keep and re-kind the entities (by
+    default the trained kind model, when present)."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = [q for q in find_quotes(text, paragraphs) if classify(text, q, paragraphs)]
@@ -22,6 +24,8 @@ def extract(text, choose_speakers=model.choose_speakers):
         quote.speaker = attributor.attribute(quote)
     choose_speakers(attributor.speakers, quotes)
     all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
+    # After attribution: the kinds decide what is listed, not who may speak.
+    entities = choose_kinds(text, entities, all_quotes)
     people = [e for e in entities if e.kind == "person"]
     # Bodies that speak without being named as entities ("the army said")
     # come after those named, in the order they first speak.

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extraction import extract, model, scoring
+from archive.extraction import extract, kind_training, kinds, model, scoring
 
 # Both chosen by leave-one-set-out cross-validation (see the README): the
 # inverse regularisation strength, and whether the rules' decisions stand (model.py).
@@ -31,6 +31,8 @@ class GoldSet:
     bodies: dict
     # Filled by `record`: article id -> (rules-only prediction, [(setting, candidates, features)]).
     recorded: dict = field(default_factory=dict)
+    # Filled by `record` too: article id -> the rules' entities, described for the kind model.
+    kind_features: dict = field(default_factory=dict)
 
 
 def discover(seeds):
@@ -62,9 +64,10 @@ def record(gold_set):
     """Run the rules on every article of the set, keeping their output and
     each quotation's candidates."""
     for doc_id, body in gold_set.bodies.items():
-        found = []
+        found, entities = [], gold_set.kind_features.setdefault(doc_id, [])
         result = extract(body, choose_speakers=lambda speakers, quotes, found=found:
-                         found.extend(model.quotation_candidates(speakers, quotes)))
+                         found.extend(model.quotation_candidates(speakers, quotes)),
+                         choose_kinds=kind_training.recorder(entities))
         gold_set.recorded[doc_id] = (scoring.prediction_record(doc_id, result), found)
     return gold_set
 
@@ -149,15 +152,18 @@ class Fold:
 
 
 def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
-    """Leave one set out in turn: train on the others, score the one left out."""
+    """Leave one set out in turn: train on the others (the speaker model and
+    the kind model), score the one left out."""
     folds = []
     for held_out in gold_sets:
         others = [s for s in gold_sets if s is not held_out]
         speaker_model = fit([ex for s in others for ex in examples(s)], c, keep_rules_decision)
+        kind_model = kind_training.train(others)
         rules = {doc_id: prediction for doc_id, (prediction, _) in held_out.recorded.items()}
         chosen = {
             doc_id: scoring.prediction_record(doc_id, extract(
-                body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model)))
+                body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model),
+                choose_kinds=lambda text, entities, quotes: kinds.choose_kinds(text, entities, quotes, kind_model)))
             for doc_id, body in held_out.bodies.items()
         }
         folds.append(Fold(held_out.name, scoring.score(held_out.bodies, held_out.gold, rules),
@@ -166,17 +172,19 @@ def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
 
 
 def format_folds(folds, verbose=False):
-    """A table of each left-out set's scores, rules alone and with the model,
-    then the mean; `verbose` adds the model's speaker errors by category."""
+    """A table of each left-out set's scores, rules alone and with the models
+    (people: with the kind model, then the rules' kinds), then the mean;
+    `verbose` adds the model's speaker errors by category."""
     head = (f"{'set':<22} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6}  {'speaker rules':>13} {'speaker model':>13}"
-            f"  {'people P':>8} {'people R':>8}")
+            f"  {'people P':>8} {'people R':>8}  {'rules P':>7} {'rules R':>7}")
     lines = [head]
     for fold in folds:
         r, m = fold.rules, fold.model
         lines.append(
             f"{fold.name:<22} {m['counts']['gold']:>6} {m['quote_precision']:>6.3f} {m['quote_recall']:>6.3f} "
             f"{m['quote_f1']:>6.3f}  {r['speaker_accuracy']:>13.3f} {m['speaker_accuracy']:>13.3f}  "
-            f"{m['people_precision']:>8.3f} {m['people_recall']:>8.3f}")
+            f"{m['people_precision']:>8.3f} {m['people_recall']:>8.3f}  "
+            f"{r['people_precision']:>7.3f} {r['people_recall']:>7.3f}")
     lines.append(mean_line(folds))
     lines.append(overall_line(folds))
     if verbose:
@@ -191,7 +199,8 @@ def mean_line(folds):
         return sum(getattr(f, which)[key] for f in folds) / len(folds)
     return (f"{'mean':<22} {'':>6} {mean('quote_precision'):>6.3f} {mean('quote_recall'):>6.3f} "
             f"{mean('quote_f1'):>6.3f}  {mean('speaker_accuracy', 'rules'):>13.3f} {mean('speaker_accuracy'):>13.3f}"
-            f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}")
+            f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}"
+            f"  {mean('people_precision', 'rules'):>7.3f} {mean('people_recall', 'rules'):>7.3f}")
 
 
 def overall_line(folds):
