@@ -21,7 +21,7 @@ from pathlib import Path
 
 from archive.extraction import places
 from archive.extraction.lexicon import KIN, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS, census_given_names, is_given_name
-from archive.extraction.tokens import fold, is_acronym, sentence_initial
+from archive.extraction.tokens import fold, is_acronym
 
 MODEL_PATH = Path(__file__).resolve().parent / "kind_model.json"
 PERSON, ORGANISATION, NEITHER = "person", "organisation", "neither"
@@ -113,7 +113,9 @@ def usage(text, entity):
         counts["possessive"] += after[:2] in ("'s", "’s")
         verb = re.match(r"\s+(?:also\s+|later\s+|has\s+|had\s+)?([a-z]+)", after)
         counts["verb_after"] += bool(verb and verb.group(1) in REPORTING_VERBS)
-        counts["sentence_start"] += sentence_initial(text, start)
+        # As tokens.sentence_initial, on the last few characters only (it copies all the text before).
+        opening = before.rstrip(" \t\"'“‘(")
+        counts["sentence_start"] += opening[-1] in ".!?:\n" if opening else start <= len(before)
         counts["pronoun_after"] += bool(PRONOUN_RE.search(text, end, end + 80))
     found = {name: n / len(mentions) for name, n in counts.items()}
     found["mentions"] = math.log(1 + len(entity.mentions)) / 3
