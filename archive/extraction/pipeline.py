@@ -1,7 +1,7 @@
 """`extract(text)`: quotations with their speakers, people, organisations and
 places in one article body."""
 
-from archive.extraction import mentions, model, places, quote_kinds
+from archive.extraction import kinds, mentions, model, places, quote_kinds
 from archive.extraction.attribution import Attributor
 from archive.extraction.document import Document
 from archive.extraction.indirect import indirect_speech
@@ -9,13 +9,16 @@ from archive.extraction.quotations import find_quotes
 from archive.extraction.text import paragraph_spans
 
 
-def extract(text, choose_speakers=model.choose_speakers, select_quotes=quote_kinds.select_quotes):
+def extract(text, choose_speakers=model.choose_speakers, select_quotes=quote_kinds.select_quotes,
+            choose_kinds=kinds.choose_kinds):
     """Quotes with speakers, people, organisations and places found in one
     article body. `select_quotes(text, spans, paragraphs)` keeps the quoted
     spans that are quotations (by default the quotation filter, or the rules
     without its file), before anyone is attributed. The rules attribute each
     quotation; `choose_speakers(speakers, quotes)` may then change speakers
-    (by default the trained model, when present)."""
+    (by default the trained model, when present) and `choose_kinds(text,
+    entities, quotes)` keep and re-kind the entities (by default the trained
+    kind model, when present)."""
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = select_quotes(text, find_quotes(text, paragraphs), paragraphs)
@@ -25,6 +28,8 @@ def extract(text, choose_speakers=model.choose_speakers, select_quotes=quote_kin
         quote.speaker = attributor.attribute(quote)
     choose_speakers(attributor.speakers, quotes)
     all_quotes = sorted(quotes + indirect, key=lambda q: q.start)
+    # After attribution: the kinds decide what is listed, not who may speak.
+    entities = choose_kinds(text, entities, all_quotes)
     people = [e for e in entities if e.kind == "person"]
     # Bodies that speak without being named as entities ("the army said")
     # come after those named, in the order they first speak.

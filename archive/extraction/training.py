@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extraction import extract, model, quote_kinds, quote_training, scoring
+from archive.extraction import extract, kind_training, kinds, model, quote_kinds, quote_training, scoring
 
 # Both chosen by leave-one-set-out cross-validation (see the README): the
 # inverse regularisation strength, and whether the rules' decisions stand (model.py).
@@ -41,6 +41,8 @@ class GoldSet:
     bodies: dict
     # Filled by `record`: article id -> (rules-only prediction, [(setting, candidates, features)]).
     recorded: dict = field(default_factory=dict)
+    # Filled by `record` too: article id -> the rules' entities, described for the kind model.
+    kind_features: dict = field(default_factory=dict)
 
 
 def discover(seeds):
@@ -74,9 +76,11 @@ def record(gold_set, select_quotes=quote_kinds.rules_only):
     keeps: by default the rules', so that no quotation filter trained on a
     set left out in cross-validation chooses the speaker model's examples."""
     for doc_id, body in gold_set.bodies.items():
-        found = []
+        found, entities = [], []
+        gold_set.kind_features[doc_id] = entities    # afresh: a set may be recorded again
         result = extract(body, choose_speakers=lambda speakers, quotes, found=found:
-                         found.extend(model.quotation_candidates(speakers, quotes)), select_quotes=select_quotes)
+                         found.extend(model.quotation_candidates(speakers, quotes)), select_quotes=select_quotes,
+                         choose_kinds=kind_training.recorder(entities))
         gold_set.recorded[doc_id] = (scoring.prediction_record(doc_id, result), found)
     return gold_set
 
@@ -161,19 +165,21 @@ class Fold:
 
 
 def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
-    """Leave one set out in turn: train the quotation filter and the speaker
-    model on the others, score the one left out."""
+    """Leave one set out in turn: train the quotation filter, the speaker
+    model and the kind model on the others, score the one left out."""
     folds = []
     quote_examples = {id(s): quote_training.set_examples(s) for s in gold_sets}
     for held_out in gold_sets:
         others = [s for s in gold_sets if s is not held_out]
         select_quotes = quote_training.selector([ex for s in others for ex in quote_examples[id(s)]])
         speaker_model = fit([ex for s in others for ex in examples(s)], c, keep_rules_decision)
+        kind_model = kind_training.train(others)
         rules = {doc_id: prediction for doc_id, (prediction, _) in held_out.recorded.items()}
         chosen = {
             doc_id: scoring.prediction_record(doc_id, extract(
                 body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model),
-                select_quotes=select_quotes))
+                select_quotes=select_quotes,
+                choose_kinds=lambda text, entities, quotes: kinds.choose_kinds(text, entities, quotes, kind_model)))
             for doc_id, body in held_out.bodies.items()
         }
         folds.append(Fold(held_out.name, scoring.score(held_out.bodies, held_out.gold, rules),
@@ -182,17 +188,19 @@ def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
 
 
 def format_folds(folds, verbose=False):
-    """A table of each left-out set's scores, rules alone and with the model,
-    then the mean; `verbose` adds the model's speaker errors by category."""
+    """A table of each left-out set's scores, rules alone and with the models
+    (people: with the kind model, then the rules' kinds), then the mean;
+    `verbose` adds the model's speaker errors by category."""
     head = (f"{'set':<22} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6}  {'speaker rules':>13} {'speaker model':>13}"
-            f"  {'people P':>8} {'people R':>8}")
+            f"  {'people P':>8} {'people R':>8}  {'rules P':>7} {'rules R':>7}")
     lines = [head]
     for fold in folds:
         r, m = fold.rules, fold.model
         lines.append(
             f"{fold.name:<22} {m['counts']['gold']:>6} {m['quote_precision']:>6.3f} {m['quote_recall']:>6.3f} "
             f"{m['quote_f1']:>6.3f}  {r['speaker_accuracy']:>13.3f} {m['speaker_accuracy']:>13.3f}  "
-            f"{m['people_precision']:>8.3f} {m['people_recall']:>8.3f}")
+            f"{m['people_precision']:>8.3f} {m['people_recall']:>8.3f}  "
+            f"{r['people_precision']:>7.3f} {r['people_recall']:>7.3f}")
     lines.append(mean_line(folds))
     lines.append(overall_line(folds))
     if verbose:
@@ -207,7 +215,8 @@ def mean_line(folds):
         return sum(getattr(f, which)[key] for f in folds) / len(folds)
     return (f"{'mean':<22} {'':>6} {mean('quote_precision'):>6.3f} {mean('quote_recall'):>6.3f} "
             f"{mean('quote_f1'):>6.3f}  {mean('speaker_accuracy', 'rules'):>13.3f} {mean('speaker_accuracy'):>13.3f}"
-            f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}")
+            f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}"
+            f"  {mean('people_precision', 'rules'):>7.3f} {mean('people_recall', 'rules'):>7.3f}")
 
 
 def overall_line(folds):
