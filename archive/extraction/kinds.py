@@ -13,13 +13,12 @@ Word frequencies come from `wordfreq` (its small English list, loaded on first
 use): a name made of ordinary words ("White Paper", "Local Growth Fund") reads
 differently from one made of rare ones ("Gleeson", "Kosgei")."""
 
-import json
 import math
 import re
 from functools import cache
 from pathlib import Path
 
-from archive.extraction import places
+from archive.extraction import modelfile, places
 from archive.extraction.lexicon import KIN, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS, census_given_names, is_given_name
 from archive.extraction.tokens import fold, is_acronym
 
@@ -172,11 +171,8 @@ class KindModel:
 @cache
 def load(path=MODEL_PATH):
     """The model in `path`, or None when there is no such file."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return KindModel.from_dict(data)
+    data = modelfile.read(path)
+    return None if data is None else KindModel.from_dict(data)
 
 
 def speaker_ids(quotes):

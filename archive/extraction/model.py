@@ -10,11 +10,10 @@ training.py). The file is plain JSON, read
 once, scored in pure Python: no training library at run time. Without the
 file the rules decide alone. `python manage.py train_attribution` rebuilds it."""
 
-import json
 from functools import cache
 from pathlib import Path
 
-from archive.extraction import candidates, features
+from archive.extraction import candidates, features, modelfile
 
 MODEL_PATH = Path(__file__).resolve().parent / "attribution_model.json"
 
@@ -50,11 +49,8 @@ class SpeakerModel:
 @cache
 def load(path=MODEL_PATH):
     """The model in `path`, or None when there is no such file."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return SpeakerModel.from_dict(data)
+    data = modelfile.read(path)
+    return None if data is None else SpeakerModel.from_dict(data)
 
 
 def quotation_candidates(speakers, quotes, wanted=None):

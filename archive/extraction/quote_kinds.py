@@ -11,12 +11,12 @@ features (and the rules' kind) which are direct and which partial.
 Without the file the rules decide alone. `python manage.py train_attribution`
 rebuilds it (quote_training.py)."""
 
-import json
 import math
 import re
 from functools import cache
 from pathlib import Path
 
+from archive.extraction import modelfile
 from archive.extraction.interviews import INTERVIEW_LABEL_RE
 from archive.extraction.lexicon import VERB_RE
 from archive.extraction.quotations import (
@@ -87,11 +87,8 @@ def kind_features(quote, feature_dict):
 @cache
 def load(path=MODEL_PATH):
     """The model in `path`, or None when there is no such file."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return QuoteModel.from_dict(data)
+    data = modelfile.read(path)
+    return None if data is None else QuoteModel.from_dict(data)
 
 
 def rules_only(text, spans, paragraphs):
