@@ -232,88 +232,84 @@ class ArticleSerializer(serializers.ModelSerializer):
 # --- views -------------------------------------------------------------------------
 
 
-class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
-    serializer_class = QuoteSerializer
-    pagination_class = NewestAdded
+class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only list and detail of what the public may see. A list takes
+    the parameters of `filters`; `lookups` turns each into a filter: a field
+    lookup given the value, or a function of (rows, value)."""
+
+    filters = Filters
+    lookups = {}
+
+    def public(self):
+        raise NotImplementedError
 
     def get_queryset(self):
-        quotes = Quote.objects.published().with_related()
+        rows = self.public()
         if self.action != "list":
-            return quotes
-        f = QuoteFilters(self.request).validated_data
-        if "speaker" in f:
-            quotes = quotes.filter(person__slug=f["speaker"])
-        if "place" in f:
-            quotes = quotes.filter(article__places__in=place_and_inside(f["place"])).distinct()
-        if "since" in f:
-            quotes = quotes.filter(article__published__gte=f["since"])
-        if "until" in f:
-            quotes = quotes.filter(article__published__lte=f["until"])
-        if "q" in f:
-            quotes = quotes.filter(words_filter("text", f["q"]))
-        if "kind" in f:
-            quotes = quotes.filter(kind=f["kind"])
-        return quotes
+            return rows
+        for name, value in self.filters(self.request).validated_data.items():
+            lookup = self.lookups[name]
+            rows = lookup(rows, value) if callable(lookup) else rows.filter(**{lookup: value})
+        return rows
 
 
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+def in_place(path):
+    """A place filter: rows whose `path` is the place or a place inside it."""
+    return lambda rows, slug: rows.filter(**{f"{path}__in": place_and_inside(slug)}).distinct()
+
+
+def has_words(field):
+    return lambda rows, text: rows.filter(words_filter(field, text))
+
+
+class QuoteViewSet(PublicViewSet):
+    serializer_class = QuoteSerializer
+    pagination_class = NewestAdded
+    filters = QuoteFilters
+    lookups = {"speaker": "person__slug", "place": in_place("article__places"),
+               "since": "article__published__gte", "until": "article__published__lte",
+               "q": has_words("text"), "kind": "kind"}
+
+    def public(self):
+        return Quote.objects.published().with_related()
+
+
+class ArticleViewSet(PublicViewSet):
     serializer_class = ArticleSerializer
     pagination_class = NewestFirst
     lookup_field = "slug"
+    filters = ArticleFilters
+    lookups = {"person": "people__slug", "place": in_place("places"), "since": "published__gte",
+               "until": "published__lte", "q": has_words("headline")}
 
-    def get_queryset(self):
-        articles = Article.objects.published().prefetch_related("people", "places")
-        if self.action != "list":
-            return articles
-        f = ArticleFilters(self.request).validated_data
-        if "person" in f:
-            articles = articles.filter(people__slug=f["person"])
-        if "place" in f:
-            articles = articles.filter(places__in=place_and_inside(f["place"])).distinct()
-        if "since" in f:
-            articles = articles.filter(published__gte=f["since"])
-        if "until" in f:
-            articles = articles.filter(published__lte=f["until"])
-        if "q" in f:
-            articles = articles.filter(words_filter("headline", f["q"]))
-        return articles
+    def public(self):
+        return Article.objects.published().prefetch_related("people", "places")
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(PublicViewSet):
     serializer_class = PersonSerializer
     pagination_class = ByName
     lookup_field = "slug"
+    filters = PersonFilters
+    lookups = {"q": lambda rows, text: rows.filter(Q(name__icontains=text) | Q(aliases__icontains=text)),
+               "kind": "kind"}
 
-    def get_queryset(self):
-        people = Person.objects.filter(
+    def public(self):
+        return Person.objects.filter(
             Q(pk__in=Quote.objects.published().values("person"))
             | Q(pk__in=Article.objects.published().values("people"))
         )
-        if self.action != "list":
-            return people
-        f = PersonFilters(self.request).validated_data
-        if "q" in f:
-            people = people.filter(Q(name__icontains=f["q"]) | Q(aliases__icontains=f["q"]))
-        if "kind" in f:
-            people = people.filter(kind=f["kind"])
-        return people
 
 
-class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(PublicViewSet):
     serializer_class = PlaceSerializer
     pagination_class = ByName
     lookup_field = "slug"
+    filters = PlaceFilters
+    lookups = {"q": "name__icontains", "kind": "kind"}
 
-    def get_queryset(self):
-        places = Place.objects.filter(pk__in=Article.objects.published().values("places")).select_related("parent")
-        if self.action != "list":
-            return places
-        f = PlaceFilters(self.request).validated_data
-        if "q" in f:
-            places = places.filter(name__icontains=f["q"])
-        if "kind" in f:
-            places = places.filter(kind=f["kind"])
-        return places
+    def public(self):
+        return Place.objects.filter(pk__in=Article.objects.published().values("places")).select_related("parent")
 
 
 def documentation(request):

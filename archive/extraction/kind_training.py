@@ -9,9 +9,8 @@ Articles without organisation lists teach only person against not a person.
 Two logistic regressions (scikit-learn, a development requirement only) learn
 the weights, written as plain JSON for kinds.py. Pure Python, no Django."""
 
-import json
 
-from archive.extraction import kinds, scoring
+from archive.extraction import kinds, modelfile, scoring
 
 # Chosen by leave-one-set-out cross-validation (see the README): the inverse
 # regularisation strength, and how sure "not a person" must be to act on it.
@@ -92,11 +91,7 @@ def train(gold_sets, c=C, threshold=THRESHOLD):
 
 
 def model_file_text(kind_model, trained_on):
-    """The JSON of a model file: the same model always gives the same bytes."""
-    data = {
-        "about": "Kind model for archive.extraction: person / organisation / neither, linear weights over "
-                 "entity features, rebuilt by `python manage.py train_attribution` (see kind_training.py).",
-        "trained_on": trained_on,
-        **kind_model.to_dict(),
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    return modelfile.text(
+        "Kind model for archive.extraction: person / organisation / neither, linear weights over "
+        "entity features, rebuilt by `python manage.py train_attribution` (see kind_training.py).",
+        trained_on, kind_model.to_dict())

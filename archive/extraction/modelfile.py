@@ -11,3 +11,9 @@ def read(path):
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+
+
+def text(about, trained_on, weights):
+    """The JSON of a model file: the same model always gives the same bytes."""
+    data = {"about": about, "trained_on": trained_on, **weights}
+    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"

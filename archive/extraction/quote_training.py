@@ -8,10 +8,9 @@ regressions (scikit-learn, a development requirement only) learn the
 weights, one for quotation or not, one for direct or partial, written as plain JSON for quote_kinds.py. `fold_scores`
 measures the filter alone on a set it was not trained on. Pure Python, no Django."""
 
-import json
 from functools import partial
 
-from archive.extraction import quote_kinds, scoring
+from archive.extraction import modelfile, quote_kinds, scoring
 from archive.extraction.quotations import find_quotes
 from archive.extraction.text import paragraph_spans
 
@@ -88,12 +87,8 @@ def selector(examples):
 
 
 def model_file_text(quote_model, trained_on):
-    """The JSON of a model file: the same model always gives the same bytes."""
-    data = {
-        "about": "Quotation filter for archive.extraction: linear weights over quoted-span features, "
-                 "rebuilt by `python manage.py train_attribution` (see archive/extraction/quote_training.py).",
-        "trained_on": trained_on,
-        **quote_model.to_dict(),
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    return modelfile.text(
+        "Quotation filter for archive.extraction: linear weights over quoted-span features, "
+        "rebuilt by `python manage.py train_attribution` (see archive/extraction/quote_training.py).",
+        trained_on, quote_model.to_dict())
 

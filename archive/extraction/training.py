@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.extraction import extract, kind_training, kinds, model, quote_kinds, quote_training, scoring
+from archive.extraction import extract, kind_training, kinds, model, modelfile, quote_kinds, quote_training, scoring
 
 # Both chosen by leave-one-set-out cross-validation (see the README): the
 # inverse regularisation strength, and whether the rules' decisions stand (model.py).
@@ -140,14 +140,10 @@ def fit(example_lists, c=C, keep_rules_decision=KEEP_RULES_DECISION):
 
 
 def model_file_text(speaker_model, trained_on):
-    """The JSON of a model file: the same model always gives the same bytes."""
-    data = {
-        "about": "Speaker model for archive.extraction: linear weights over candidate features, "
-                 "rebuilt by `python manage.py train_attribution` (see archive/extraction/training.py).",
-        "trained_on": trained_on,
-        **speaker_model.to_dict(),
-    }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    return modelfile.text(
+        "Speaker model for archive.extraction: linear weights over candidate features, "
+        "rebuilt by `python manage.py train_attribution` (see archive/extraction/training.py).",
+        trained_on, speaker_model.to_dict())
 
 
 def train(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):

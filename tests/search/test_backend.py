@@ -7,12 +7,6 @@ from archive.search.query import parse_query
 from archive.search.results import build_queryset, facet_fields
 
 
-@pytest.fixture(scope="module")
-def cast(indexed_cast):
-    return indexed_cast
-
-
-
 @pytest.mark.parametrize(
     "params",
     [

@@ -5,16 +5,9 @@ import csv
 import io
 import json
 
-import pytest
 from django.urls import reverse
 
 from archive.search.export import spreadsheet_safe
-
-
-@pytest.fixture(scope="module")
-def cast(indexed_cast):
-    return indexed_cast
-
 
 # --- exports --------------------------------------------------------------------------
 

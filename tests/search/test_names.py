@@ -1,15 +1,9 @@
 """Finding people by any form of their name: in the words of a query and in
 the speaker and place boxes."""
 
-import pytest
 
 from archive.models import Person, Quote
 from archive.search.names import name_keys, names_in, normalise, resolve_person, resolve_place
-
-
-@pytest.fixture(scope="module")
-def cast(indexed_cast):
-    return indexed_cast
 
 
 def test_every_form_a_reader_may_type_is_a_key():

@@ -4,25 +4,9 @@ speakers, questions, and falling back when every word is too many."""
 import re
 from urllib.parse import parse_qsl
 
-import pytest
 from django.urls import reverse
 
 from archive.models import Person, Quote
-
-
-@pytest.fixture(scope="module")
-def cast(indexed_cast):
-    return indexed_cast
-
-
-@pytest.fixture
-def get(client, cast, db):
-    def get(**params):
-        response = client.get(reverse("search"), params)
-        assert response.status_code == 200
-        return response
-
-    return get
 
 
 def quotes_of(response):

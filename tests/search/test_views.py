@@ -11,21 +11,6 @@ from django.urls import reverse
 from archive.search import views as search
 
 
-@pytest.fixture(scope="module")
-def cast(indexed_cast):
-    return indexed_cast
-
-
-@pytest.fixture
-def get(client, cast, db):
-    def get(**params):
-        response = client.get(reverse("search"), params)
-        assert response.status_code == 200
-        return response
-
-    return get
-
-
 def results_of(response):
     return [item.get("quote") or item.get("article") for item in response.context["items"]]
 
