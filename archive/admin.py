@@ -49,8 +49,8 @@ class QuoteForm(forms.ModelForm):
             "text": "The speaker's words as the article gives them, without the quotation marks.",
             "role": "As the article describes the speaker here, e.g. “leader of the city council”.",
             "position": "Filled in when quotations are found automatically: how many characters into the "
-                        "article the quotation starts. Leave it at 0 for a quotation you add; the page finds "
-                        "the words in the text.",
+            "article the quotation starts. Leave it at 0 for a quotation you add; the page finds "
+            "the words in the text.",
             "kind": "Reported speech is the article's paraphrase, shown without quotation marks.",
         }
 
@@ -86,13 +86,18 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = "__all__"
         widgets = {"body": forms.Textarea(attrs={"rows": 25, "cols": 100})}
-        labels = {"slug": "Web address", "published": "Date published", "precision": "How exact the date is",
-                  "url": "Source URL", "outlet": "Newspaper or site"}
+        labels = {
+            "slug": "Web address",
+            "published": "Date published",
+            "precision": "How exact the date is",
+            "url": "Source URL",
+            "outlet": "Newspaper or site",
+        }
         help_texts = {
             "slug": "The end of the article's address, as in /articles/council-backs-the-bridge/. "
-                    "Filled in from the headline.",
+            "Filled in from the headline.",
             "precision": "When only the month or year is known, the article is listed under that month or "
-                         "year and never shown with a made-up day.",
+            "year and never shown with a made-up day.",
             "url": "Where the article was first published, if it is online.",
         }
         error_messages = {"slug": {"unique": "Another article already has this web address; add a word to it."}}
@@ -257,10 +262,18 @@ class ReportAdmin(admin.ModelAdmin):
     list_select_related = ["quote__person", "quote__article"]
     search_fields = ["note", "suggested_speaker", "quote__text"]
     date_hierarchy = "created"
-    fields = ["quotation", "speaker", "article", "note", "suggested_speaker", "created", "state", "resolved",
-              "new_speaker"]
-    readonly_fields = ["quotation", "speaker", "article", "note", "suggested_speaker", "created", "state",
-                       "resolved"]
+    fields = [
+        "quotation",
+        "speaker",
+        "article",
+        "note",
+        "suggested_speaker",
+        "created",
+        "state",
+        "resolved",
+        "new_speaker",
+    ]
+    readonly_fields = ["quotation", "speaker", "article", "note", "suggested_speaker", "created", "state", "resolved"]
     autocomplete_fields = ["new_speaker"]
     actions = ["withdraw_quotes", "dismiss"]
     FIXES = ("_reassign", "_reassign_suggested", "_withdraw", "_dismiss")
@@ -274,10 +287,10 @@ class ReportAdmin(admin.ModelAdmin):
         return field
 
     def has_add_permission(self, request):
-        return False    # reports come from readers
+        return False  # reports come from readers
 
     def has_delete_permission(self, request, obj=None):
-        return False    # kept as the record of what was corrected and why
+        return False  # kept as the record of what was corrected and why
 
     @admin.display(description="quotation")
     def quotation(self, report):
@@ -325,8 +338,11 @@ class ReportAdmin(admin.ModelAdmin):
         else:
             person = report.new_speaker if fix == "_reassign" else self.suggested_person(report)
             if person is None:
-                self.message_user(request, "Choose who said it in “New speaker” first, then press "
-                                  "“Reassign the speaker”.", messages.ERROR)
+                self.message_user(
+                    request,
+                    "Choose who said it in “New speaker” first, then press “Reassign the speaker”.",
+                    messages.ERROR,
+                )
                 return
             quote.reassign(person)
             message = f"The quotation is now attributed to {person}."

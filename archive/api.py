@@ -79,6 +79,7 @@ def slug_of(model, label):
     def check(value):
         if not model.objects.filter(slug=value).exists():
             raise ValidationError(f"No {label} with the slug “{value}”: see /api/{label}s/ for the slugs.")
+
     return check
 
 
@@ -99,8 +100,7 @@ class PartialDate(serializers.Field):
 
 
 class QuoteFilters(Filters):
-    speaker = serializers.SlugField(required=False, validators=[slug_of(Person, "person")],
-                                    help_text="a person's slug")
+    speaker = serializers.SlugField(required=False, validators=[slug_of(Person, "person")], help_text="a person's slug")
     place = serializers.SlugField(required=False, validators=[slug_of(Place, "place")])
     since = PartialDate()
     until = PartialDate(end=True)
@@ -219,8 +219,18 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["slug", "headline", "outlet", "published", "precision", "source_url", "url", "body",
-                  "people", "places"]
+        fields = [
+            "slug",
+            "headline",
+            "outlet",
+            "published",
+            "precision",
+            "source_url",
+            "url",
+            "body",
+            "people",
+            "places",
+        ]
 
     def get_url(self, obj):
         return absolute(obj.get_absolute_url())
@@ -266,9 +276,14 @@ class QuoteViewSet(PublicViewSet):
     serializer_class = QuoteSerializer
     pagination_class = NewestAdded
     filters = QuoteFilters
-    lookups = {"speaker": "person__slug", "place": in_place("article__places"),
-               "since": "article__published__gte", "until": "article__published__lte",
-               "q": has_words("text"), "kind": "kind"}
+    lookups = {
+        "speaker": "person__slug",
+        "place": in_place("article__places"),
+        "since": "article__published__gte",
+        "until": "article__published__lte",
+        "q": has_words("text"),
+        "kind": "kind",
+    }
 
     def public(self):
         return Quote.objects.published().with_related()
@@ -279,8 +294,13 @@ class ArticleViewSet(PublicViewSet):
     pagination_class = NewestFirst
     lookup_field = "slug"
     filters = ArticleFilters
-    lookups = {"person": "people__slug", "place": in_place("places"), "since": "published__gte",
-               "until": "published__lte", "q": has_words("headline")}
+    lookups = {
+        "person": "people__slug",
+        "place": in_place("places"),
+        "since": "published__gte",
+        "until": "published__lte",
+        "q": has_words("headline"),
+    }
 
     def public(self):
         return Article.objects.published().prefetch_related("people", "places")
@@ -291,8 +311,10 @@ class PersonViewSet(PublicViewSet):
     pagination_class = ByName
     lookup_field = "slug"
     filters = PersonFilters
-    lookups = {"q": lambda rows, text: rows.filter(Q(name__icontains=text) | Q(aliases__icontains=text)),
-               "kind": "kind"}
+    lookups = {
+        "q": lambda rows, text: rows.filter(Q(name__icontains=text) | Q(aliases__icontains=text)),
+        "kind": "kind",
+    }
 
     def public(self):
         return Person.objects.filter(

@@ -83,9 +83,7 @@ def make_record(data, source):
     if not isinstance(headline, str):
         raise BadRecord("headline is not text")
     headline = " ".join(headline.split()) or derive_headline(body)
-    published, precision = parse_date(
-        data.get("published", data.get("date")), data.get("precision")
-    )
+    published, precision = parse_date(data.get("published", data.get("date")), data.get("precision"))
     url = data.get("url") or ""
     if url:
         try:
@@ -252,8 +250,6 @@ def find_files(paths):
     """The article files named, and those inside named folders, in a stable order."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-            )
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
         else:
             yield path

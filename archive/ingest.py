@@ -147,9 +147,7 @@ def apply_extraction(article, result=None):
         pk = get_or_create_place(data).pk
         counts[pk] = counts.get(pk, 0) + data.get("mentions", 1)
     ArticlePlace.objects.filter(article=article).delete()
-    ArticlePlace.objects.bulk_create(
-        ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items()
-    )
+    ArticlePlace.objects.bulk_create(ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items())
     from archive.search.signals import queue_article  # bulk_create sent no signals: reindex after commit
 
     queue_article(article)

@@ -28,7 +28,7 @@ def quote_span(body, quote):
     if not words:
         return None
     end = quote.position + len(quote.text)
-    if body[quote.position:end] == quote.text:
+    if body[quote.position : end] == quote.text:
         return quote.position, end
     pattern = re.compile(r"[\s\"“”‘’']+".join(re.escape(w) for w in words))
     found = pattern.match(body, quote.position) or pattern.search(body)

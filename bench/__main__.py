@@ -45,33 +45,47 @@ def print_build(figures, workdir):
     state = "reused (--fresh to rebuild)" if figures["reused"] else "built now"
     print(f"\nbench archive: {figures['size']:,} articles, seed {figures['seed']}, in {workdir}, {state}")
     total = figures["corpus_s"] + figures["database_s"] + figures["index_s"]
-    print(f"  build time: corpus {figures['corpus_s']:.1f} s, database {figures['database_s']:.1f} s, "
-          f"index {figures['index_s']:.1f} s, total {total:.1f} s")
+    print(
+        f"  build time: corpus {figures['corpus_s']:.1f} s, database {figures['database_s']:.1f} s, "
+        f"index {figures['index_s']:.1f} s, total {total:.1f} s"
+    )
     documents = figures["articles"] + figures["quotes"]
-    print(f"  build rate: database {figures['articles'] / figures['database_s']:.1f} articles/s, "
-          f"index {documents / figures['index_s']:.1f} documents/s (articles and quotations)")
-    print(f"  size: index {figures['index_bytes'] / MB:.1f} MB, database {figures['database_bytes'] / MB:.1f} MB, "
-          f"corpus {figures['corpus_bytes'] / MB:.1f} MB")
-    print(f"  rows: {figures['articles']:,} articles, {figures['quotes']:,} quotations, "
-          f"{figures['people']:,} people, {figures['places']:,} places")
+    print(
+        f"  build rate: database {figures['articles'] / figures['database_s']:.1f} articles/s, "
+        f"index {documents / figures['index_s']:.1f} documents/s (articles and quotations)"
+    )
+    print(
+        f"  size: index {figures['index_bytes'] / MB:.1f} MB, database {figures['database_bytes'] / MB:.1f} MB, "
+        f"corpus {figures['corpus_bytes'] / MB:.1f} MB"
+    )
+    print(
+        f"  rows: {figures['articles']:,} articles, {figures['quotes']:,} quotations, "
+        f"{figures['people']:,} people, {figures['places']:,} places"
+    )
 
 
 def print_search(mix, direct, page, http, args):
     from bench.queries import summary
 
-    print(f"\nsearch, ms: whoosh = one open searcher, 20 hits; page = /search/ through Django's test client "
-          f"({args.rounds} rounds); http = gunicorn, 3 workers, 8 connections, {args.requests} requests")
-    print(f"  {'query':<22}{'hits':>7}{'whoosh p50':>12}{'p95':>8}{'page p50':>10}{'p95':>8}"
-          f"{'http p50':>10}{'p95':>8}{'req/s':>8}{'page/whoosh':>13}{'http/whoosh':>13}")
+    print(
+        f"\nsearch, ms: whoosh = one open searcher, 20 hits; page = /search/ through Django's test client "
+        f"({args.rounds} rounds); http = gunicorn, 3 workers, 8 connections, {args.requests} requests"
+    )
+    print(
+        f"  {'query':<22}{'hits':>7}{'whoosh p50':>12}{'p95':>8}{'page p50':>10}{'p95':>8}"
+        f"{'http p50':>10}{'p95':>8}{'req/s':>8}{'page/whoosh':>13}{'http/whoosh':>13}"
+    )
     for label, params in mix:
         hits, samples = direct[label]
         w50, w95, _ = summary(samples)
         p50, p95, _ = summary(page[label])
         result = http[label]
         h50, h95 = http_summary(result)
-        print(f"  {label:<22}{hits:>7}{ms(w50):>12}{ms(w95):>8}{ms(p50):>10}{ms(p95):>8}"
-              f"{http_ms(result, h50):>10}{http_ms(result, h95):>8}{rate(result, args):>8.1f}"
-              f"{ratio(p50, w50):>13}{ratio(h50, w50):>13}")
+        print(
+            f"  {label:<22}{hits:>7}{ms(w50):>12}{ms(w95):>8}{ms(p50):>10}{ms(p95):>8}"
+            f"{http_ms(result, h50):>10}{http_ms(result, h95):>8}{rate(result, args):>8.1f}"
+            f"{ratio(p50, w50):>13}{ratio(h50, w50):>13}"
+        )
 
 
 def http_summary(result):
@@ -98,16 +112,20 @@ def print_browse(labels, http, args):
     from bench.urls import MINIMAL_URL
 
     floor = rate(http["minimal view"], args)
-    print(f"\nbrowse pages over HTTP: gunicorn, 3 workers, 8 connections, {args.requests} requests each "
-          f"(minimal view = {MINIMAL_URL}, a view that does nothing)")
+    print(
+        f"\nbrowse pages over HTTP: gunicorn, 3 workers, 8 connections, {args.requests} requests each "
+        f"(minimal view = {MINIMAL_URL}, a view that does nothing)"
+    )
     print(f"  {'page':<22}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>9}{'vs minimal':>12}{'timeouts':>10}")
     for label in labels:
         result = http[label]
         p50, p95 = http_summary(result)
         per_second = rate(result, args)
         errors = f"  errors: {result['errors']}" if result["errors"] else ""
-        print(f"  {label:<22}{http_ms(result, p50):>10}{http_ms(result, p95):>10}{per_second:>9.1f}"
-              f"{ratio(per_second, floor):>12}{result['timeouts']:>10}{errors}")
+        print(
+            f"  {label:<22}{http_ms(result, p50):>10}{http_ms(result, p95):>10}{per_second:>9.1f}"
+            f"{ratio(per_second, floor):>12}{result['timeouts']:>10}{errors}"
+        )
 
 
 def print_memory(memory):

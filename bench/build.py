@@ -88,11 +88,17 @@ def build(workdir, size, seed):
         call_command("rebuild_search_index", stdout=quiet)
     t3 = time.perf_counter()
     return {
-        "version": VERSION, "size": size, "seed": seed,
-        "corpus_s": t1 - t0, "database_s": t2 - t1, "index_s": t3 - t2,
+        "version": VERSION,
+        "size": size,
+        "seed": seed,
+        "corpus_s": t1 - t0,
+        "database_s": t2 - t1,
+        "index_s": t3 - t2,
         "corpus_bytes": sum(f.stat().st_size for f in files),
-        "articles": Article.objects.count(), "quotes": Quote.objects.count(),
-        "people": Person.objects.count(), "places": Place.objects.count(),
+        "articles": Article.objects.count(),
+        "quotes": Quote.objects.count(),
+        "people": Person.objects.count(),
+        "places": Place.objects.count(),
     }
 
 

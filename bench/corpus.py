@@ -56,9 +56,24 @@ SURNAMES = (
     "Hughes Price Murphy Kelly Byrne Walsh Evans Morgan Rees Griffiths Owen Murray Fraser Reid Stewart Sutherland"
 ).split()
 ROLES = (
-    "a spokesperson", "the minister", "a police spokesman", "the mayor", "a local resident", "an analyst",
-    "the chief executive", "a professor", "the council leader", "a union official", "an eyewitness",
-    "the prosecutor", "a senator", "the party leader", "a doctor", "the coach", "a campaigner", "the governor",
+    "a spokesperson",
+    "the minister",
+    "a police spokesman",
+    "the mayor",
+    "a local resident",
+    "an analyst",
+    "the chief executive",
+    "a professor",
+    "the council leader",
+    "a union official",
+    "an eyewitness",
+    "the prosecutor",
+    "a senator",
+    "the party leader",
+    "a doctor",
+    "the coach",
+    "a campaigner",
+    "the governor",
 )
 OUTLET_WORDS = (
     ("Northern", "Western", "Evening", "Daily", "Sunday", "City", "County", "Morning", "Coastal", "Valley"),
@@ -157,8 +172,7 @@ class Generator:
         quotes = []
         for paragraph, quote, name in planted:
             start = body.index(paragraph) + paragraph.index(quote)
-            quotes.append({"text": quote, "kind": "direct", "start": start, "end": start + len(quote),
-                           "speaker": name})
+            quotes.append({"text": quote, "kind": "direct", "start": start, "end": start + len(quote), "speaker": name})
         outlet = self.pick(self.outlets, self.outlet_weights)[0]
         headline = f"{places[0]['name']}: {speakers[0].split()[-1]} on {rng.choice(self.titles)}"
         mentions = {p["name"]: body.count(p["name"]) + body.count(p["name"].upper()) for p in places}

@@ -45,8 +45,10 @@ def bench_long_text():
         extract(text)
         timings[n] = (time.perf_counter() - start, len(text.split()))
     (short, short_words), (long, long_words) = timings[400], timings[1600]
-    print(f"  one long paragraph: {short_words:,} words {short * 1000:.0f} ms, {long_words:,} words "
-          f"{long * 1000:.0f} ms (ratio {long / short:.1f} for 4 times the text)")
+    print(
+        f"  one long paragraph: {short_words:,} words {short * 1000:.0f} ms, {long_words:,} words "
+        f"{long * 1000:.0f} ms (ratio {long / short:.1f} for 4 times the text)"
+    )
 
 
 def main():

@@ -45,8 +45,11 @@ def browse_pages():
 
     person, place = landmarks()
     busiest = (
-        Article.objects.published().values_list("published__year", "published__month")
-        .annotate(n=Count("id")).order_by("-n", "published__year", "published__month").first()
+        Article.objects.published()
+        .values_list("published__year", "published__month")
+        .annotate(n=Count("id"))
+        .order_by("-n", "published__year", "published__month")
+        .first()
     )
     middle = Article.objects.published().order_by("pk")[Article.objects.count() // 2]
     assert Person.objects.filter(pk=person.pk).exists() and Place.objects.filter(pk=place.pk).exists()
@@ -136,6 +139,7 @@ def time_whoosh(mix, rounds, limit):
     plans = [(label, *whoosh_query(params, index.schema)) for label, params in mix]
     found = {}
     with index.searcher() as searcher:
+
         def run(q, number, sort):
             # search_page refuses a page past the end; the site shows the last one.
             results = searcher.search(q, limit=number * PER_PAGE, **sort)

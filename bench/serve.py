@@ -29,9 +29,16 @@ def gunicorn(limit, ready_path):
     killed by gunicorn's own timeout, a little later than the client gives up."""
     port = free_port()
     command = [
-        str(Path(sys.executable).parent / "gunicorn"), "bench.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-        "--timeout", str(int(limit) + 10), "--log-level", "warning",
+        str(Path(sys.executable).parent / "gunicorn"),
+        "bench.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(WORKERS),
+        "--timeout",
+        str(int(limit) + 10),
+        "--log-level",
+        "warning",
     ]
     # gunicorn's tracebacks for the workers it kills go to a file, not the figures.
     log = open(Path(os.environ["ARCHIVE_VAR_DIR"]) / "gunicorn.log", "w")
@@ -66,11 +73,21 @@ def wait_until_up(url, master, seconds=60):
 
 def load(base, paths, requests, limit, warmup=WORKERS * 2):
     """Run bench.loadgen against `base`; its report (see bench.loadgen)."""
-    plan = {"base": base, "paths": paths, "requests": requests, "concurrency": CONCURRENCY,
-            "warmup": warmup, "timeout": limit}
+    plan = {
+        "base": base,
+        "paths": paths,
+        "requests": requests,
+        "concurrency": CONCURRENCY,
+        "warmup": warmup,
+        "timeout": limit,
+    }
     done = subprocess.run(
-        [sys.executable, "-m", "bench.loadgen"], input=json.dumps(plan), capture_output=True, text=True,
-        cwd=ROOT, check=True,
+        [sys.executable, "-m", "bench.loadgen"],
+        input=json.dumps(plan),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     return json.loads(done.stdout)
 

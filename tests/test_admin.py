@@ -116,8 +116,14 @@ def test_rerunning_extraction_keeps_editor_corrections(admin_client):
     # The editor corrects the speaker in the admin's quote form.
     response = admin_client.post(
         f"/admin/archive/quote/{machine.pk}/change/",
-        {"article": article.pk, "person": right.pk, "text": machine.text, "kind": "direct",
-         "position": machine.position, "role": ""},
+        {
+            "article": article.pk,
+            "person": right.pk,
+            "text": machine.text,
+            "kind": "direct",
+            "position": machine.position,
+            "role": "",
+        },
     )
     assert response.status_code == 302
     admin_client.post(
@@ -147,6 +153,7 @@ def test_merging_two_people_in_the_admin(admin_client):
 
 
 # --- an admin an editor cannot hurt themselves with --------------------------------
+
 
 def test_the_article_form_speaks_to_editors(client, editor):
     page = client.get("/admin/archive/article/add/").content.decode()
@@ -183,9 +190,15 @@ def test_the_speaker_lookup_pages_through_an_ordered_list(admin_client):
         Person.objects.create(name=name)
     with warnings.catch_warnings():
         warnings.simplefilter("error", UnorderedObjectListWarning)
-        response = admin_client.get("/admin/autocomplete/", {
-            "app_label": "archive", "model_name": "quote", "field_name": "person", "term": "jan",
-        })
+        response = admin_client.get(
+            "/admin/autocomplete/",
+            {
+                "app_label": "archive",
+                "model_name": "quote",
+                "field_name": "person",
+                "term": "jan",
+            },
+        )
     assert response.status_code == 200
     assert [row["text"] for row in response.json()["results"]] == ["Jan Other", "Jane Example", "Janet Example"]
 
@@ -201,8 +214,13 @@ def test_the_same_text_twice_gets_a_plain_message_not_a_server_error(client, edi
 
 
 def test_an_editor_types_aliases_one_a_line_not_json(client, editor):
-    data = {"name": "Lord Heseltine", "slug": "lord-heseltine", "honorific": "Lord", "kind": "person",
-            "aliases": "Michael Heseltine\r\n\r\nHezza\r\n"}
+    data = {
+        "name": "Lord Heseltine",
+        "slug": "lord-heseltine",
+        "honorific": "Lord",
+        "kind": "person",
+        "aliases": "Michael Heseltine\r\n\r\nHezza\r\n",
+    }
     assert client.post("/admin/archive/person/add/", data).status_code == 302
     person = Person.objects.get()
     assert person.aliases == ["Michael Heseltine", "Hezza"]

@@ -38,15 +38,19 @@ def test_it_filters_quotations_by_speaker_place_dates_words_and_kind(client, cas
     assert len(get(client, "/api/quotations/", speaker=heseltine.slug)[1]["results"]) == 1
     # Coventry is linked only to the Heseltine article; the midlands contain it.
     assert texts(get(client, "/api/quotations/", place="coventry")[1]) == {
-        cast["quotes"]["referendums"].text, cast["quotes"]["route"].text}
+        cast["quotes"]["referendums"].text,
+        cast["quotes"]["route"].text,
+    }
     midlands = get(client, "/api/quotations/", place="west-midlands", page_size=100)[1]
     assert texts(midlands) >= {cast["quotes"]["blame"].text}
     assert texts(get(client, "/api/quotations/", since="2006-01-01", until="2006-12-31")[1]) == {
-        cast["quotes"]["refuse"].text}
+        cast["quotes"]["refuse"].text
+    }
     # The same dates as the search page takes: a year or a month covers all of it.
     assert texts(get(client, "/api/quotations/", since="2006", until="2006")[1]) == {cast["quotes"]["refuse"].text}
     assert texts(get(client, "/api/quotations/", since="2006-07", until="2006-07")[1]) == {
-        cast["quotes"]["refuse"].text}
+        cast["quotes"]["refuse"].text
+    }
     assert texts(get(client, "/api/quotations/", q="whitehall CITY")[1]) == {cast["quotes"]["refuse"].text}
     assert texts(get(client, "/api/quotations/", kind="partial")[1]) == {"take the blame"}
 
@@ -81,8 +85,9 @@ def test_it_filters_people_articles_and_places(client, cast):
 
 
 def test_it_shows_only_what_the_pages_show(client, cast):
-    future = Article.objects.create(headline="Tomorrow's news", body="Not yet.",
-                                    published=date.today() + timedelta(days=2))
+    future = Article.objects.create(
+        headline="Tomorrow's news", body="Not yet.", published=date.today() + timedelta(days=2)
+    )
     Quote.objects.create(article=future, text="Not yet public", position=0)
     cast["quotes"]["route"].withdraw()
     shown = texts(get(client, "/api/quotations/", page_size=100)[1])
@@ -92,17 +97,20 @@ def test_it_shows_only_what_the_pages_show(client, cast):
     assert client.get(f"/api/quotations/{cast['quotes']['route'].pk}/").status_code == 404
 
 
-@pytest.mark.parametrize("params, name", [
-    ({"since": "yesterday"}, "since"),
-    ({"until": "2014-13-01"}, "until"),
-    ({"speaker": "nobody-at-all"}, "speaker"),
-    ({"kind": "shouted"}, "kind"),
-    ({"page_size": "1000"}, "page_size"),
-    ({"page_size": "-3"}, "page_size"),
-    ({"cursor": "not-a-cursor"}, "cursor"),
-    ({"speker": "lord-heseltine"}, "speker"),
-    ({"q": "x" * 201}, "q"),
-])
+@pytest.mark.parametrize(
+    "params, name",
+    [
+        ({"since": "yesterday"}, "since"),
+        ({"until": "2014-13-01"}, "until"),
+        ({"speaker": "nobody-at-all"}, "speaker"),
+        ({"kind": "shouted"}, "kind"),
+        ({"page_size": "1000"}, "page_size"),
+        ({"page_size": "-3"}, "page_size"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"speker": "lord-heseltine"}, "speker"),
+        ({"q": "x" * 201}, "q"),
+    ],
+)
 def test_bad_parameters_give_a_400_naming_the_parameter(client, cast, params, name):
     response = client.get("/api/quotations/", params)
     assert response.status_code == 400

@@ -45,8 +45,9 @@ def _add_what_the_cast_lacks(cast):
     quote = cast["quotes"]["route"]
     quote.text, quote.by_editor, quote.person = "A corrected\u2028quotation, “curly”.", True, police
     quote.save()
-    Report.objects.create(quote=quote, note="Not Roger Lawrence's words", suggested_speaker="the police",
-                          new_speaker=police)
+    Report.objects.create(
+        quote=quote, note="Not Roger Lawrence's words", suggested_speaker="the police", new_speaker=police
+    )
     cast["quotes"]["blame"].reassign(cast["people"]["heseltine"])
 
 
@@ -159,9 +160,23 @@ def test_a_bad_line_is_named_and_nothing_is_restored(cast, tmp_path, bad_line, r
 
 
 def test_a_row_pointing_at_a_missing_row_is_refused(cast, tmp_path):
-    dangling = json.dumps({"model": "archive.quote", "pk": 999, "fields": {
-        "article": 12345, "person": None, "text": "Orphan", "kind": "direct", "position": 0, "role": "",
-        "by_editor": False, "created": "2024-01-01T00:00:00+00:00", "updated": "2024-01-01T00:00:00+00:00"}})
+    dangling = json.dumps(
+        {
+            "model": "archive.quote",
+            "pk": 999,
+            "fields": {
+                "article": 12345,
+                "person": None,
+                "text": "Orphan",
+                "kind": "direct",
+                "position": 0,
+                "role": "",
+                "by_editor": False,
+                "created": "2024-01-01T00:00:00+00:00",
+                "updated": "2024-01-01T00:00:00+00:00",
+            },
+        }
+    )
     message = bad_backup(tmp_path, cast, 3, dangling.encode())
     assert "12345" in message
     assert Place.objects.count() == 0

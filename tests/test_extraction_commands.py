@@ -58,8 +58,10 @@ def test_evaluate_extraction_prints_the_scores_for_the_seeds():
 def test_evaluate_extraction_scores_a_wikinews_gold_set(gold):
     code, out, _ = run(
         "evaluate_extraction",
-        "--gold", f"seeds/wikinews/{gold}",
-        "--corpus", "seeds/wikinews/wikinews_en_2019_2021.jsonl",
+        "--gold",
+        f"seeds/wikinews/{gold}",
+        "--corpus",
+        "seeds/wikinews/wikinews_en_2019_2021.jsonl",
     )
     print(gold, out)
     assert code == 0

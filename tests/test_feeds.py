@@ -14,11 +14,20 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def articles():
-    bridge = make_article("Bridge <approved> & funded", BRIDGE_BODY, date(2021, 3, 4),
-                          quotes=[("Jane Example", "We will build the bridge by spring.", "council leader")],
-                          places=[{"name": "Birmingham", "kind": "city", "parent": "West Midlands"}])
-    older = make_article("Older news", "Old news about Birmingham.", date(2014, 6, 9), precision="month",
-                         places=[{"name": "Birmingham", "kind": "city"}])
+    bridge = make_article(
+        "Bridge <approved> & funded",
+        BRIDGE_BODY,
+        date(2021, 3, 4),
+        quotes=[("Jane Example", "We will build the bridge by spring.", "council leader")],
+        places=[{"name": "Birmingham", "kind": "city", "parent": "West Midlands"}],
+    )
+    older = make_article(
+        "Older news",
+        "Old news about Birmingham.",
+        date(2014, 6, 9),
+        precision="month",
+        places=[{"name": "Birmingham", "kind": "city"}],
+    )
     future = make_article("Embargoed", "Not yet.", date.today() + timedelta(days=3))
     return bridge, older, future
 
@@ -60,8 +69,10 @@ def test_the_latest_articles_feed_is_valid_atom(client, articles):
 
 
 def test_a_person_feed_has_their_quotations(client, articles):
-    for url, kind in [("/people/jane-example/feed/", "application/rss+xml"),
-                      ("/people/jane-example/feed/atom/", "application/atom+xml")]:
+    for url, kind in [
+        ("/people/jane-example/feed/", "application/rss+xml"),
+        ("/people/jane-example/feed/atom/", "application/atom+xml"),
+    ]:
         root = parse(client.get(url), kind)
         text = ET.tostring(root, encoding="unicode")
         assert "Jane Example: “We will build the bridge by spring.”" in text
@@ -94,5 +105,8 @@ def test_the_sitemap_lists_published_articles_people_places_and_pages_on_site_ur
     assert "https://quotes.example.org/articles/embargoed/" not in locs
     assert "https://quotes.example.org/people/jane-example/" in locs
     assert "https://quotes.example.org/places/west-midlands/" in locs
-    assert {"https://quotes.example.org/", "https://quotes.example.org/people/",
-            "https://quotes.example.org/archive/"} <= locs
+    assert {
+        "https://quotes.example.org/",
+        "https://quotes.example.org/people/",
+        "https://quotes.example.org/archive/",
+    } <= locs

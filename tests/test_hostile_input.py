@@ -57,36 +57,82 @@ def check(client, urls, allowed=OK):
 # --- every public page, with hostile query parameters --------------------------------
 
 HOSTILE = [
-    qs(("page", "abc")), qs(("page", "-1")), qs(("page", "0")), qs(("page", str(10**30))),
-    qs(("page", "9" * 400)), qs(("page", "1.5")), qs(("page", "last")), qs(("page", "")),
-    qs(("sort", "bogus")), qs(("type", "garbage")), qs(("kind", "garbage")), qs(("format", "xml")),
-    qs(("from", "2019-02-30")), qs(("to", "99999-01-01")), qs(("from", "0000-00-00")), qs(("from", "2019-13")),
+    qs(("page", "abc")),
+    qs(("page", "-1")),
+    qs(("page", "0")),
+    qs(("page", str(10**30))),
+    qs(("page", "9" * 400)),
+    qs(("page", "1.5")),
+    qs(("page", "last")),
+    qs(("page", "")),
+    qs(("sort", "bogus")),
+    qs(("type", "garbage")),
+    qs(("kind", "garbage")),
+    qs(("format", "xml")),
+    qs(("from", "2019-02-30")),
+    qs(("to", "99999-01-01")),
+    qs(("from", "0000-00-00")),
+    qs(("from", "2019-13")),
     qs(("from", "text"), ("to", "9999-12-31")),
-    qs(("speaker", "unknown-slug")), qs(("place", "unknown-slug")), qs(("speaker", "x" * 5000)),
-    qs(("place", "a\x00b")), qs(("q", "a\x00b")), qs(("speaker", SURROGATE)), qs(("q", b"\xff\xfe%")),
-    "q=%zz%&speaker=%E2%82&place=%", qs(("q", "a"), ("q", "b"), ("page", "1"), ("page", "x")),
-    qs(("q", SCRIPT)), qs(("speaker", ATTR)), qs(("place", SCRIPT)), qs(("sort", ATTR)), qs(("from", SCRIPT)),
-    qs(("p", "abc")), qs(("p", "0")), qs(("p", "-1")), qs(("kind", "other"), ("q", "x" * 300)),
+    qs(("speaker", "unknown-slug")),
+    qs(("place", "unknown-slug")),
+    qs(("speaker", "x" * 5000)),
+    qs(("place", "a\x00b")),
+    qs(("q", "a\x00b")),
+    qs(("speaker", SURROGATE)),
+    qs(("q", b"\xff\xfe%")),
+    "q=%zz%&speaker=%E2%82&place=%",
+    qs(("q", "a"), ("q", "b"), ("page", "1"), ("page", "x")),
+    qs(("q", SCRIPT)),
+    qs(("speaker", ATTR)),
+    qs(("place", SCRIPT)),
+    qs(("sort", ATTR)),
+    qs(("from", SCRIPT)),
+    qs(("p", "abc")),
+    qs(("p", "0")),
+    qs(("p", "-1")),
+    qs(("kind", "other"), ("q", "x" * 300)),
     qs(("q", "mayor"), ("type", "quotes"), ("sort", "oldest"), ("page", str(10**30))),
     qs(("q", "mayor"), ("page", "9" * 400)),
 ]
 
 
 PAGES = [
-    "/", "/healthz", "/search/", "/search/?format=csv&", "/search/?format=json&type=quotes&",
-    "/search/autocomplete/", "/search/autocomplete/?kind=place&",
-    "/people/", "/people/{person}/", "/people/{person}/quotes.csv", "/people/{person}/quotes.json",
-    "/people/{person}/feed/", "/people/{person}/feed/atom/",
-    "/places/", "/places/{place}/", "/places/{place}/feed/", "/places/{place}/feed/atom/",
-    "/archive/", "/archive/2014/", "/archive/2014/06/", "/archive/2019/03/14/",
-    "{article}", "{quote}", "/feed/", "/feed/atom/", "/sitemap.xml",
+    "/",
+    "/healthz",
+    "/search/",
+    "/search/?format=csv&",
+    "/search/?format=json&type=quotes&",
+    "/search/autocomplete/",
+    "/search/autocomplete/?kind=place&",
+    "/people/",
+    "/people/{person}/",
+    "/people/{person}/quotes.csv",
+    "/people/{person}/quotes.json",
+    "/people/{person}/feed/",
+    "/people/{person}/feed/atom/",
+    "/places/",
+    "/places/{place}/",
+    "/places/{place}/feed/",
+    "/places/{place}/feed/atom/",
+    "/archive/",
+    "/archive/2014/",
+    "/archive/2014/06/",
+    "/archive/2019/03/14/",
+    "{article}",
+    "{quote}",
+    "/feed/",
+    "/feed/atom/",
+    "/sitemap.xml",
 ]
 
 
 def page_url(template, cast):
     return template.format(
-        person=cast["people"]["heseltine"].slug, place=cast["places"]["birmingham"].slug,
-        article=cast["articles"]["budget"].get_absolute_url(), quote=cast["quotes"]["route"].get_absolute_url(),
+        person=cast["people"]["heseltine"].slug,
+        place=cast["places"]["birmingham"].slug,
+        article=cast["articles"]["budget"].get_absolute_url(),
+        quote=cast["quotes"]["route"].get_absolute_url(),
     )
 
 
@@ -107,17 +153,47 @@ def test_hostile_query_parameters_never_break_a_page(client, cast, db, template)
 # --- odd path parts ----------------------------------------------------------------
 
 ODD_PATHS = [
-    "/people/unknown-slug/", "/people/unknown-slug/quotes.csv", "/people/unknown-slug/quotes.json",
-    "/people/unknown-slug/feed/", "/people/unknown-slug/feed/atom/", "/places/unknown-slug/",
-    "/places/unknown-slug/feed/", "/places/unknown-slug/feed/atom/", "/articles/unknown-slug/",
-    "/people/%00/", "/people/a%00b/", "/people/%ED%A0%80/", "/places/%FF%FE/", "/articles/%3Cscript%3E/",
-    "/people/" + "a" * 5000 + "/", "/places/" + "b" * 5000 + "/feed/", "/articles/..%2F..%2Fetc%2Fpasswd/",
-    "/people/%E2%80%AE%F0%9F%99%82/", "/people/caf%C3%A9/",
-    "/quotes/0/", "/quotes/-1/", "/quotes/abc/", "/quotes/" + "9" * 30 + "/", "/quotes/" + "9" * 5000 + "/",
-    "/archive/0000/", "/archive/0001/", "/archive/9999/", "/archive/0000/00/", "/archive/2019/00/",
-    "/archive/2019/13/", "/archive/2019/99/", "/archive/9999/12/", "/archive/0001/01/",
-    "/archive/2019/02/30/", "/archive/2019/02/00/", "/archive/2019/13/01/", "/archive/0000/00/00/",
-    "/archive/9999/12/31/", "/archive/0001/01/01/", "/archive/99999/01/01/", "/archive/2019/3/14/",
+    "/people/unknown-slug/",
+    "/people/unknown-slug/quotes.csv",
+    "/people/unknown-slug/quotes.json",
+    "/people/unknown-slug/feed/",
+    "/people/unknown-slug/feed/atom/",
+    "/places/unknown-slug/",
+    "/places/unknown-slug/feed/",
+    "/places/unknown-slug/feed/atom/",
+    "/articles/unknown-slug/",
+    "/people/%00/",
+    "/people/a%00b/",
+    "/people/%ED%A0%80/",
+    "/places/%FF%FE/",
+    "/articles/%3Cscript%3E/",
+    "/people/" + "a" * 5000 + "/",
+    "/places/" + "b" * 5000 + "/feed/",
+    "/articles/..%2F..%2Fetc%2Fpasswd/",
+    "/people/%E2%80%AE%F0%9F%99%82/",
+    "/people/caf%C3%A9/",
+    "/quotes/0/",
+    "/quotes/-1/",
+    "/quotes/abc/",
+    "/quotes/" + "9" * 30 + "/",
+    "/quotes/" + "9" * 5000 + "/",
+    "/archive/0000/",
+    "/archive/0001/",
+    "/archive/9999/",
+    "/archive/0000/00/",
+    "/archive/2019/00/",
+    "/archive/2019/13/",
+    "/archive/2019/99/",
+    "/archive/9999/12/",
+    "/archive/0001/01/",
+    "/archive/2019/02/30/",
+    "/archive/2019/02/00/",
+    "/archive/2019/13/01/",
+    "/archive/0000/00/00/",
+    "/archive/9999/12/31/",
+    "/archive/0001/01/01/",
+    "/archive/99999/01/01/",
+    "/archive/2019/3/14/",
 ]
 # A page number past the end or not a number falls back, as on the search pages.
 ODD_PAGES = ["/archive/2019/03/14/?page=" + str(10**30), "/archive/2014/?page=abc", "/archive/?page=-1"]
@@ -135,20 +211,86 @@ def test_odd_page_numbers_fall_back_to_a_page_that_exists(client, cast, db):
 # --- the search query language -------------------------------------------------------
 
 QUERIES = [
-    '"', '"mayor', 'mayor"', '"""', "(", ")", "((mayor)", "mayor))", "()", "[mayor]", "{mayor}",
-    "AND", "NOT", "OR", "OR OR", "AND NOT OR", "NOT NOT", "mayor AND", "OR mayor", "*", "**", "?", "~", "^", ":",
-    "mayor~", "mayor~2", "mayor^3", "ma?or", "m*", "*mayor", "mayor*", "-", "--mayor", "+", "-*",
-    "headline:foo", "speaker:x", "speakers:lord-heseltine", "django_ct:archive.quote", "published:[2000 TO 2020]",
-    "published:>2000", "id:*", "content:*", "text:(a OR b)", "*:*",
-    "\\", "\\\\mayor", "'", "`", "mayor\x00", "\x00", "\t\n\r", "\u200b", "\ufeff", "\u202e", "🙂", "مدينة",
-    "a" * 500, "x" * 10_000, " ".join(["mayor"] * 500), "OR " * 166, "mayor OR " * 55 + "mayor",
-    "(" * 240 + ")" * 240, "ab* " * 125, "NOT " * 120 + "mayor", '"' + "mayor " * 80 + '"',
-    SCRIPT, ATTR, "<b>mayor</b>", "&amp; &lt;", "{{ settings.SECRET_KEY }}", "{% debug %}", "%s %d %(x)s",
+    '"',
+    '"mayor',
+    'mayor"',
+    '"""',
+    "(",
+    ")",
+    "((mayor)",
+    "mayor))",
+    "()",
+    "[mayor]",
+    "{mayor}",
+    "AND",
+    "NOT",
+    "OR",
+    "OR OR",
+    "AND NOT OR",
+    "NOT NOT",
+    "mayor AND",
+    "OR mayor",
+    "*",
+    "**",
+    "?",
+    "~",
+    "^",
+    ":",
+    "mayor~",
+    "mayor~2",
+    "mayor^3",
+    "ma?or",
+    "m*",
+    "*mayor",
+    "mayor*",
+    "-",
+    "--mayor",
+    "+",
+    "-*",
+    "headline:foo",
+    "speaker:x",
+    "speakers:lord-heseltine",
+    "django_ct:archive.quote",
+    "published:[2000 TO 2020]",
+    "published:>2000",
+    "id:*",
+    "content:*",
+    "text:(a OR b)",
+    "*:*",
+    "\\",
+    "\\\\mayor",
+    "'",
+    "`",
+    "mayor\x00",
+    "\x00",
+    "\t\n\r",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "🙂",
+    "مدينة",
+    "a" * 500,
+    "x" * 10_000,
+    " ".join(["mayor"] * 500),
+    "OR " * 166,
+    "mayor OR " * 55 + "mayor",
+    "(" * 240 + ")" * 240,
+    "ab* " * 125,
+    "NOT " * 120 + "mayor",
+    '"' + "mayor " * 80 + '"',
+    SCRIPT,
+    ATTR,
+    "<b>mayor</b>",
+    "&amp; &lt;",
+    "{{ settings.SECRET_KEY }}",
+    "{% debug %}",
+    "%s %d %(x)s",
 ]
 
 
-@pytest.mark.parametrize("extra", ["", "&type=quotes", "&type=articles&sort=oldest&page=2",
-                                   "&format=csv", "&format=json&type=quotes"])
+@pytest.mark.parametrize(
+    "extra", ["", "&type=quotes", "&type=articles&sort=oldest&page=2", "&format=csv", "&format=json&type=quotes"]
+)
 def test_hostile_queries_never_break_search_or_its_exports(client, cast, db, extra):
     check(client, ["/search/?" + qs(("q", q)) + extra for q in QUERIES])
 
@@ -159,8 +301,10 @@ def test_markup_in_a_query_comes_back_escaped(client, cast, db, q):
     html = response.content.decode()
     assert response.status_code == 200
     assert q not in html
-    assert q.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
-        .replace("'", "&#x27;") in html
+    assert (
+        q.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#x27;")
+        in html
+    )
 
 
 def test_a_query_too_long_is_a_clear_error_on_the_page_and_a_400_for_an_export(client, cast, db):
@@ -191,8 +335,23 @@ def test_repeated_parameters_use_the_last_value(client, cast, db):
 
 # --- dates and filters ----------------------------------------------------------------
 
-BAD_DATES = ["2019-02-30", "99999-01-01", "0000-00-00", "0000", "2019-13", "2019-00", "2019-1-32", "text",
-             "2019/02/03", "-2019", "1e4", "2019-02-03T00:00", " ", "\x00", "2019-02-3\x00"]
+BAD_DATES = [
+    "2019-02-30",
+    "99999-01-01",
+    "0000-00-00",
+    "0000",
+    "2019-13",
+    "2019-00",
+    "2019-1-32",
+    "text",
+    "2019/02/03",
+    "-2019",
+    "1e4",
+    "2019-02-03T00:00",
+    " ",
+    "\x00",
+    "2019-02-3\x00",
+]
 
 
 @pytest.mark.parametrize("name", ["from", "to"])
@@ -220,11 +379,16 @@ def test_dates_at_the_ends_of_the_calendar_search(client, cast, db, value):
         assert len(b"".join(export.streaming_content).splitlines()) == expected + 1
 
 
-@pytest.mark.parametrize("q, same_as", [
-    ("NOT NOT referendum", "referendum"), ("mayor AND NOT NOT referendum", "mayor AND referendum"),
-    ("mayor NOT NOT NOT referendum", "mayor NOT referendum"), ("mayor NOT -referendum", "mayor referendum"),
-    ("NOT " * 120 + "mayor", "mayor"),
-])
+@pytest.mark.parametrize(
+    "q, same_as",
+    [
+        ("NOT NOT referendum", "referendum"),
+        ("mayor AND NOT NOT referendum", "mayor AND referendum"),
+        ("mayor NOT NOT NOT referendum", "mayor NOT referendum"),
+        ("mayor NOT -referendum", "mayor referendum"),
+        ("NOT " * 120 + "mayor", "mayor"),
+    ],
+)
 def test_a_double_negation_cancels_out(client, cast, db, q, same_as):
     # Whoosh's own parser raised IndexError on "NOT NOT x": a 500.
     def found(text):
@@ -248,11 +412,22 @@ def test_unknown_speakers_and_places_are_a_form_error(client, cast, db, name, va
 # --- autocomplete and the people filter ----------------------------------------------
 
 
-@pytest.mark.parametrize("params", [
-    qs(("q", "a\x00b")), qs(("q", "x" * 10_000)), qs(("q", SURROGATE)), qs(("q", "%")), qs(("q", "_")),
-    qs(("q", "hes"), ("q", "bir")), qs(("kind", "place"), ("kind", "garbage"), ("q", "bir")),
-    qs(("kind", "garbage"), ("q", "bir")), qs(("kind", ""), ("q", "bir")), qs(("kind", "\x00")), qs(("q", SCRIPT)),
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        qs(("q", "a\x00b")),
+        qs(("q", "x" * 10_000)),
+        qs(("q", SURROGATE)),
+        qs(("q", "%")),
+        qs(("q", "_")),
+        qs(("q", "hes"), ("q", "bir")),
+        qs(("kind", "place"), ("kind", "garbage"), ("q", "bir")),
+        qs(("kind", "garbage"), ("q", "bir")),
+        qs(("kind", ""), ("q", "bir")),
+        qs(("kind", "\x00")),
+        qs(("q", SCRIPT)),
+    ],
+)
 def test_autocomplete_answers_json(client, cast, db, params):
     response = client.get("/search/autocomplete/?" + params)
     assert response.status_code in (200, 400)

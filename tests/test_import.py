@@ -72,8 +72,7 @@ def test_the_same_text_rewrapped_is_not_imported_again(tmp_path):
         json.dumps(
             {
                 "title": "Another headline",
-                "text": "The council   approved a new bridge on Tuesday.\n\n"
-                '"We will build it," said Jane Example.',
+                "text": 'The council   approved a new bridge on Tuesday.\n\n"We will build it," said Jane Example.',
                 "published": "2021-03-04",
             }
         ),
@@ -100,9 +99,7 @@ def test_one_good_and_three_bad_files(tmp_path):
 
 
 def test_an_impossible_date_is_refused(tmp_path):
-    (tmp_path / "feb30.json").write_text(
-        json.dumps({"title": "T", "body": "Some text.", "published": "2019-02-30"})
-    )
+    (tmp_path / "feb30.json").write_text(json.dumps({"title": "T", "body": "Some text.", "published": "2019-02-30"}))
     code, _, err = run_import(tmp_path)
     assert code == 1
     assert "impossible" in err
@@ -271,10 +268,13 @@ def test_a_body_at_the_limit_in_multibyte_text_is_measured_in_bytes(tmp_path, se
     settings.IMPORT_MAX_BODY_BYTES = 1000
     path = tmp_path / "batch.jsonl"
     path.write_text(
-        "\n".join([
-            json.dumps({"title": "Fits", "body": "é" * 500, "published": "2020"}),
-            json.dumps({"title": "Too big", "body": "é" * 501, "published": "2020"}),
-        ]), encoding="utf-8",
+        "\n".join(
+            [
+                json.dumps({"title": "Fits", "body": "é" * 500, "published": "2020"}),
+                json.dumps({"title": "Too big", "body": "é" * 501, "published": "2020"}),
+            ]
+        ),
+        encoding="utf-8",
     )
     code, _, err = run_import(path)
     assert code == 1

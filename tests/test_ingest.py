@@ -29,9 +29,13 @@ def test_every_gold_quotation_of_the_seeds_is_in_the_database_with_its_speaker(s
         quotes = list(article.quotes.select_related("person"))
         for item in annotations["quotes"]:
             found = [
-                q for q in quotes
-                if q.text.startswith(item["start"]) and q.text.endswith(item["end"])
-                and q.person and q.person.name == item["speaker"] and q.kind == item["kind"]
+                q
+                for q in quotes
+                if q.text.startswith(item["start"])
+                and q.text.endswith(item["end"])
+                and q.person
+                and q.person.name == item["speaker"]
+                and q.kind == item["kind"]
             ]
             if not found:
                 missing.append((name, item["start"], item["speaker"]))
@@ -117,8 +121,8 @@ def test_a_person_with_an_accented_name_is_found_again_by_an_alias():
 def test_organisations_named_are_stored_with_their_kind_whether_they_speak_or_not():
     article = Article.objects.create(
         headline="Study",
-        body='Dr Imogen Castle of the University of Leeds led the study. '
-             '"We regret the delay," Pellworth said in a statement.',
+        body="Dr Imogen Castle of the University of Leeds led the study. "
+        '"We regret the delay," Pellworth said in a statement.',
         published=date(2021, 3, 1),
     )
     apply_extraction(article)
@@ -131,8 +135,16 @@ def test_a_company_and_a_person_of_the_same_name_stay_two():
     gerald = Person.objects.create(name="Gerald Ford", aliases=["Ford"])
     article = Article.objects.create(headline="Cars", body="Ford sold cars.", published=date(2021, 4, 1))
     result = {
-        "quotes": [{"text": "We build cars.", "speaker": "Ford", "speaker_kind": "organisation",
-                    "kind": "direct", "start": 0, "end": 14}],
+        "quotes": [
+            {
+                "text": "We build cars.",
+                "speaker": "Ford",
+                "speaker_kind": "organisation",
+                "kind": "direct",
+                "start": 0,
+                "end": 14,
+            }
+        ],
         "people": [],
         "organisations": [{"name": "Ford", "aliases": [], "role": "", "mentions": 1}],
         "places": [],

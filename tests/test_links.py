@@ -20,7 +20,11 @@ def site_url_with(**env):
     clean = {k: v for k, v in os.environ.items() if k not in ("PORT", "SITE_URL")}
     result = subprocess.run(
         [sys.executable, "-c", "from archive import settings; print(settings.SITE_URL)"],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return result.stdout.strip()
 
@@ -44,8 +48,12 @@ def test_make_run_passes_its_port_to_the_server():
 @pytest.mark.django_db
 def test_citations_canonical_links_feeds_and_the_sitemap_share_one_address(client, settings):
     settings.SITE_URL = "http://127.0.0.1:8100/"
-    article = make_article("Bridge approved", BRIDGE_BODY, date(2021, 3, 4),
-                           quotes=[("Jane Example", "We will build the bridge by spring.", "")])
+    article = make_article(
+        "Bridge approved",
+        BRIDGE_BODY,
+        date(2021, 3, 4),
+        quotes=[("Jane Example", "We will build the bridge by spring.", "")],
+    )
     quote = article.quotes.get()
     expected = f"http://127.0.0.1:8100/quotes/{quote.pk}/"
     assert absolute_url(quote.get_absolute_url()) == expected
@@ -67,8 +75,12 @@ def test_an_article_dated_today_is_public_from_midnight_in_the_sites_time_zone(c
     settings.TIME_ZONE = "Asia/Tokyo"
     # 23:30 on 3 March in London is already 4 March in Tokyo, the site's zone here.
     monkeypatch.setattr(timezone, "now", lambda: datetime(2021, 3, 3, 23, 30, tzinfo=UTC))
-    article = make_article("Bridge approved", BRIDGE_BODY, date(2021, 3, 4),
-                           quotes=[("Jane Example", "We will build the bridge by spring.", "")])
+    article = make_article(
+        "Bridge approved",
+        BRIDGE_BODY,
+        date(2021, 3, 4),
+        quotes=[("Jane Example", "We will build the bridge by spring.", "")],
+    )
     assert list(Article.objects.published()) == [article]
     assert Quote.objects.published().count() == 1
     assert client.get("/articles/bridge-approved/").status_code == 200

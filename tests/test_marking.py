@@ -18,12 +18,16 @@ def test_the_speaker_comes_after_the_closing_mark_and_its_punctuation():
     quote = Quote(text="We will build it,", position=BODY.index("We will"), person=jane)
     paragraphs = marked_paragraphs(article_with(quote), [quote])
     assert paragraphs[0] == "Intro &lt;b&gt;here&lt;/b&gt;."
-    assert paragraphs[1] == ('She said: &quot;<mark class="q">We will build it,</mark>&quot; '
-                             '<a class="said-by" href="/people/jane-example/">Jane &lt;Example&gt;</a> and left.')
+    assert paragraphs[1] == (
+        'She said: &quot;<mark class="q">We will build it,</mark>&quot; '
+        '<a class="said-by" href="/people/jane-example/">Jane &lt;Example&gt;</a> and left.'
+    )
 
 
 def test_an_unattributed_quotation_links_to_its_own_page():
     quote = Quote(pk=7, text="second <i>one</i>", position=BODY.index("second"))
     marked = str(paragraph_of(article_with(quote), quote))
-    assert marked == ('A &quot;<mark class="q">second &lt;i&gt;one&lt;/i&gt;</mark>&quot;. '
-                      '<a class="said-by" href="/quotes/7/">unattributed</a>')
+    assert marked == (
+        'A &quot;<mark class="q">second &lt;i&gt;one&lt;/i&gt;</mark>&quot;. '
+        '<a class="said-by" href="/quotes/7/">unattributed</a>'
+    )

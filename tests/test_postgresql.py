@@ -49,13 +49,23 @@ def postgres_url():
 
     pg(f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "archive", "--no-sync", "-E", "UTF8")
     port = free_port()
-    pg(f"{bindir}/pg_ctl", "-D", data, "-l", f"{data}/server.log", "-w", "-o",
-       f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+    pg(
+        f"{bindir}/pg_ctl",
+        "-D",
+        data,
+        "-l",
+        f"{data}/server.log",
+        "-w",
+        "-o",
+        f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start",
+    )
     try:
         yield f"postgres://archive@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*run_as, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"],
-                       cwd=data, capture_output=True)
+        subprocess.run(
+            [*run_as, f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"], cwd=data, capture_output=True
+        )
         shutil.rmtree(data, ignore_errors=True)
 
 
@@ -63,7 +73,10 @@ def test_the_data_import_browse_and_search_tests_pass_on_postgresql(postgres_url
     env = {**os.environ, "ARCHIVE_TEST_DATABASE_URL": postgres_url}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SUITES],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout

@@ -127,9 +127,19 @@ def test_reassigning_without_a_speaker_changes_nothing_and_says_why(client, cast
 
 def test_not_a_quotation_hides_it_and_reextraction_does_not_bring_it_back(client, cast, editor):
     article = cast["articles"]["heseltine"]
-    result = {"people": [{"name": "Roger Lawrence"}], "places": [], "quotes": [
-        {"text": "I think that our aspirations would lead us down that particular route.", "speaker": "Roger Lawrence",
-         "kind": "direct", "start": 420, "end": 490}]}
+    result = {
+        "people": [{"name": "Roger Lawrence"}],
+        "places": [],
+        "quotes": [
+            {
+                "text": "I think that our aspirations would lead us down that particular route.",
+                "speaker": "Roger Lawrence",
+                "kind": "direct",
+                "start": 420,
+                "end": 490,
+            }
+        ],
+    }
     apply_extraction(article, result)
     quote = article.quotes.get(text__startswith="I think that our")
     send(client, quote)

@@ -29,7 +29,10 @@ PRODUCTION = {
 def manage(var, *args, **env):
     base = {k: v for k, v in os.environ.items() if k not in {*PRODUCTION, "DEBUG", "SECRET_KEY"}}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         env={**base, "ARCHIVE_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var}/db.sqlite3", **env},
     )
 
@@ -52,8 +55,10 @@ def test_a_secret_key_is_generated_once_into_a_private_file(tmp_path):
 def test_workers_starting_together_agree_on_one_key(tmp_path):
     code = f"from archive.settings import secret_key_in; print(secret_key_in({str(tmp_path)!r}))"
     env = {**os.environ, "SECRET_KEY": "only-so-that-importing-settings-makes-no-key", "ARCHIVE_VAR_DIR": str(tmp_path)}
-    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-             for _ in range(8)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(8)
+    ]
     keys = {proc.communicate()[0].strip() for proc in procs}
     assert len(keys) == 1
     assert keys == {(tmp_path / "secret_key").read_text()}

@@ -27,12 +27,15 @@ SOURCE_BY_RE = re.compile(
     r"\b(?:statement|order|letter|tweet|post|message|remarks|comments|speech|ruling|e-?mail|"
     r"announcement|decree|note|memo|interview|address|testimony|report)s?\b[^.;,]{0,40}?\b(?:by|from)\s+"
 )
-COORDINATED_VERB_RE = re.compile(r"[^\w\n]{0,3}\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:"
-                                 + VERB_RE.pattern[2:-2] + r")\b")
+COORDINATED_VERB_RE = re.compile(
+    r"[^\w\n]{0,3}\s+(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\b"
+)
 # A sentence opening on a participle before the quotation: "Calling it ...",
 # "Describing the plan as ...".
-OPENING_PARTICIPLE_RE = re.compile(r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming|Saying|Adding|"
-                                   r"Noting|Insisting|Warning|Arguing|Stressing)\b[^.;:,]{0,60}$")
+OPENING_PARTICIPLE_RE = re.compile(
+    r"\s*(?:Calling|Describing|Labell?ing|Branding|Dubbing|Terming|Saying|Adding|"
+    r"Noting|Insisting|Warning|Arguing|Stressing)\b[^.;:,]{0,60}$"
+)
 PASSIVE_RE = re.compile(
     r"\b(?:(?:was|were|been|being|is|are)\s+(?:told|informed|warned|advised|assured|described|called|"
     r"labell?ed|branded|praised|critici[sz]ed|hailed|characteri[sz]ed|quoted)"
@@ -70,7 +73,7 @@ class Attributor:
 
     def after_quote(self, quote):
         end = min(self.doc.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
-        after = TITLE_DOT_RE.sub(r"\1 ", self.doc.text[quote.close_at + 1:end])
+        after = TITLE_DOT_RE.sub(r"\1 ", self.doc.text[quote.close_at + 1 : end])
         clause = post_attribution_clause(after, quote.text)
         if not clause:
             return None
@@ -79,15 +82,15 @@ class Attributor:
         if m:
             found = according_to(self.speakers, offset + m.start(1), offset + len(clause))
             if found and self.reported_before(quote):
-                return None     # 'Pelosi called it a "breach", according to NBC': Pelosi's word
+                return None  # 'Pelosi called it a "breach", according to NBC': Pelosi's word
             return found
         m = POST_INVERTED_RE.match(clause)
         if m and m.group("verb") in PARTICIPLES:
-            return None     # '... as a "mandate", saying he ...': the sentence's subject spoke
+            return None  # '... as a "mandate", saying he ...': the sentence's subject spoke
         if m:
             rest = offset + m.start("rest")
             return self.speakers.resolve_phrase(rest, offset + len(clause))
-        if quote.text.rstrip().endswith(("?", "!")) and re.match(r"[^\n]*[,:]\s*[“\"]", after[after.index(clause):]):
+        if quote.text.rstrip().endswith(("?", "!")) and re.match(r"[^\n]*[,:]\s*[“\"]", after[after.index(clause) :]):
             # '"... exempt?" Y said, "..."': the attribution introduces the next
             # quotation; this one keeps its own, when it has one.
             found = self.before_quote(quote)
@@ -100,12 +103,18 @@ class Attributor:
         p_start = max(self.doc.paragraphs[quote.paragraph][0], quote.open_at - CONTEXT)
         # A short quotation nobody said ("Anna Franowska of "Have no fear",
         # a charity, told ...") is a name inside the clause, not its end.
-        clause_start = max([p_start] + [q.close_at + 1 for q in self.doc.quotes_before(quote, p_start)
-                                        if q.speaker is not None or len(q.text.split()) > 5])
-        before = self.doc.text[clause_start:quote.open_at]
+        clause_start = max(
+            [p_start]
+            + [
+                q.close_at + 1
+                for q in self.doc.quotes_before(quote, p_start)
+                if q.speaker is not None or len(q.text.split()) > 5
+            ]
+        )
+        before = self.doc.text[clause_start : quote.open_at]
         cuts = [m.end() for m in BOUNDARY_RE.finditer(before) if not m.group().startswith(":")]
         start = clause_start + (cuts[-1] if cuts else 0)
-        clause = self.doc.text[start:quote.open_at]
+        clause = self.doc.text[start : quote.open_at]
         if OPENING_PARTICIPLE_RE.match(clause):
             return self.main_clause_subject(quote)
         opening = re.match(r"\s*([A-Z][a-z]+)\s+(?=[A-Z])", clause)
@@ -120,15 +129,15 @@ class Attributor:
             # '...'": the source is the phrase up to the comma, not whoever follows.
             comma = clause.find(",", m.end())
             if pattern is ACCORDING_RE and comma > 0 and VERB_RE.search(clause, comma):
-                continue    # "According to ISNA, the prosecutor said": the prosecutor spoke
+                continue  # "According to ISNA, the prosecutor said": the prosecutor spoke
             source_end = start + comma if pattern is ACCORDING_RE and comma > 0 else quote.open_at
-            pronoun = re.fullmatch(r"\s*(him|her|them|it)\s*", self.doc.masked[start + m.end():source_end])
+            pronoun = re.fullmatch(r"\s*(him|her|them|it)\s*", self.doc.masked[start + m.end() : source_end])
             if pronoun:
                 # "According to him, ...": whoever "he" is.
                 return resolve_pronoun(self.speakers, SUBJECT_PRONOUNS[pronoun.group(1)], start + m.end()) or False
             found = according_to(self.speakers, start + m.end(), source_end)
             if found is None and pattern is PASSIVE_RE:
-                found = named_at(self.speakers, start + m.end(), quote.open_at)   # "described by the Daily Hive as"
+                found = named_at(self.speakers, start + m.end(), quote.open_at)  # "described by the Daily Hive as"
             if found and source_end < quote.open_at and OUTLET_WORDS.search(found.name):
                 # "According to the BBC, a spokesman for Downing Street ...": the
                 # outlet reported it; whoever else the sentence names spoke.
@@ -152,7 +161,7 @@ class Attributor:
             found = self.speakers.resolve_phrase(start + verb.end(), quote.open_at)
         if found is None:
             found = self.previous_in_sentence(quote, start)
-        if found is False and self.doc.masked[start:start + verb.start()].strip():
+        if found is False and self.doc.masked[start : start + verb.start()].strip():
             # Someone unnamed spoke ("the head of the investigators told the
             # court"); a following "she said" is that person, not someone named.
             self.speakers.add_event(start + verb.start(), None)
@@ -161,7 +170,7 @@ class Attributor:
     def sentence_end(self, quote):
         """ "... to 'take the blame' if something goes wrong, Lord Porter has said." """
         end = min(self.doc.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
-        tail = self.doc.masked[quote.close_at + 1:end]
+        tail = self.doc.masked[quote.close_at + 1 : end]
         tail = first_sentence(tail)
         m = SENTENCE_END_RE.search(tail)
         if not m:
@@ -176,18 +185,18 @@ class Attributor:
 
     def reported_before(self, quote):
         p_start = max(self.doc.paragraphs[quote.paragraph][0], quote.open_at - CONTEXT)
-        before = self.doc.masked[p_start:quote.open_at]
+        before = self.doc.masked[p_start : quote.open_at]
         head = last_sentence(before)
         return bool(VERB_RE.search(head))
 
     def main_clause_subject(self, quote):
-        """ 'Calling it "just another apology", Anna Franowska told Reuters': the
+        """'Calling it "just another apology", Anna Franowska told Reuters': the
         participle's subject is the main clause's, after the quotation."""
         end = min(self.doc.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
-        tail = re.sub(r"[\"“”‘’]", " ", self.doc.masked[quote.close_at + 1:end])
+        tail = re.sub(r"[\"“”‘’]", " ", self.doc.masked[quote.close_at + 1 : end])
         m = re.match(r"[\s,]*", tail)
         offset = quote.close_at + 1 + m.end()
-        m = POST_SUBJECT_RE.match(tail[m.end():])
+        m = POST_SUBJECT_RE.match(tail[m.end() :])
         if not m or NOT_SUBJECT_RE.match(m.group("np")):
             return None
         return self.speakers.resolve_subject(offset, offset + m.end("np"))
@@ -201,7 +210,7 @@ class Attributor:
     def continuation(self, quote, p_start):
         """A quotation with no verb continues the last speaker, in the same
         paragraph or when it opens its paragraph."""
-        earlier = self.doc.quotes[max(0, bisect_left(self.doc.quote_starts, quote.open_at) - 1):][:1]
+        earlier = self.doc.quotes[max(0, bisect_left(self.doc.quote_starts, quote.open_at) - 1) :][:1]
         earlier = [q for q in earlier if q.close_at < quote.open_at]
         if earlier and earlier[-1].paragraph == quote.paragraph:
             return earlier[-1].speaker

@@ -24,9 +24,9 @@ PRONOUN_BEFORE_RE = re.compile(r"\b(he|she|they|it)\b[^.!?\"“”]{0,60}$", re.
 
 @dataclass
 class Candidate:
-    entity: object                  # a mentions.Entity, or None for "nobody"
-    before: tuple = None            # (start, end) of the nearest mention before the quotation
-    after: tuple = None             # (start, end) of the nearest mention after it
+    entity: object  # a mentions.Entity, or None for "nobody"
+    before: tuple = None  # (start, end) of the nearest mention before the quotation
+    after: tuple = None  # (start, end) of the nearest mention after it
     # Why it is a candidate: "nobody", "window", "rules", "previous", "last_speaker", "main_person", "pronoun".
     sources: set = field(default_factory=set)
 
@@ -34,13 +34,14 @@ class Candidate:
 @dataclass
 class Setting:
     """What every candidate of one quotation is measured against."""
+
     quote: object
-    previous: object                # the quotation before, or None
+    previous: object  # the quotation before, or None
     open_paragraph: int
     close_paragraph: int
-    sentence_start: int             # of the sentence the quotation opens in
-    sentence_end: int               # of the sentence it closes in
-    window: tuple                   # (start, end) where mentions count
+    sentence_start: int  # of the sentence the quotation opens in
+    sentence_end: int  # of the sentence it closes in
+    window: tuple  # (start, end) where mentions count
     pronoun_referent: object = None
 
 
@@ -108,8 +109,9 @@ def pronoun_referent(speakers, setting):
     if after:
         pronoun, pos = after.group(1).lower(), after.start(1)
     else:
-        before = PRONOUN_BEFORE_RE.search(speakers.doc.masked, max(setting.sentence_start, quote.open_at - 80),
-                                          quote.open_at)
+        before = PRONOUN_BEFORE_RE.search(
+            speakers.doc.masked, max(setting.sentence_start, quote.open_at - 80), quote.open_at
+        )
         if not before:
             return None
         pronoun, pos = before.group(1).lower(), before.start(1)

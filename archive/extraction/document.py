@@ -18,8 +18,9 @@ LAW_RE = re.compile(
 SOURCE_AFTER_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?" + SOURCE_NOUNS + r"\b")
 # A name right after these is where or to whom words were said, not who said
 # them: "via Twitter", "told Martin Smith", "in a post on Instagram".
-NOT_SPEAKER_MARKERS = set("via on to at in into toward towards than told asked interviewed contacted "
-                          "with against about".split())
+NOT_SPEAKER_MARKERS = set(
+    "via on to at in into toward towards than told asked interviewed contacted with against about".split()
+)
 # "a government Twitter account", "a Facebook post": the platform carried the words.
 PLATFORM_RE = re.compile(r"\s+(?:account|post|page|feed|video|channel|story|profile|handle|live)s?\b")
 # Words after which a name is an object, not the subject of its sentence.
@@ -78,11 +79,17 @@ class Document:
         return [(s, e, ent) for s, e, ent in self.mentions[first:last] if e <= end]
 
     def first_entity(self, start, end, people_only=False, allow_possessive=False):
-        found = [(s, e, ent) for s, e, ent in self.entities_in(start, end)
-                 if not LAW_RE.search(ent.name) and not PLATFORM_RE.match(self.text, e)
-                 and (not self.after_marker(s, NOT_SPEAKER_MARKERS, start)
-                      # "with Zinichev describing it as": the subject of the participle
-                      or (self.after_marker(s, {"with"}, start) and re.match(r"\s+\w+ing\b", self.text[e:e + 30])))]
+        found = [
+            (s, e, ent)
+            for s, e, ent in self.entities_in(start, end)
+            if not LAW_RE.search(ent.name)
+            and not PLATFORM_RE.match(self.text, e)
+            and (
+                not self.after_marker(s, NOT_SPEAKER_MARKERS, start)
+                # "with Zinichev describing it as": the subject of the participle
+                or (self.after_marker(s, {"with"}, start) and re.match(r"\s+\w+ing\b", self.text[e : e + 30]))
+            )
+        ]
         for s, e, ent in found:
             if ent.kind == "person" and (allow_possessive or not self.possessive(e)):
                 return ent
@@ -97,8 +104,11 @@ class Document:
         """ "Boeing's statement", "the RIAA's take-down notice", "X's spokesperson":
         the owner of the words, when no person is named in the phrase."""
         for s, e, ent in self.entities_in(start, end):
-            if self.possessive(e) and not LAW_RE.search(ent.name) \
-                    and SOURCE_AFTER_RE.match(self.masked, e, min(end + 1, len(self.masked))):
+            if (
+                self.possessive(e)
+                and not LAW_RE.search(ent.name)
+                and SOURCE_AFTER_RE.match(self.masked, e, min(end + 1, len(self.masked)))
+            ):
                 return ent
         return None
 
@@ -114,36 +124,41 @@ class Document:
         """ "Actor Brendan Fraser's appearance was ...": a sentence about a
         person whose name opens it in the possessive."""
         found = self.entities_in(start, min(end, start + 60))
-        if found and found[0][2].kind == "person" and self.possessive(found[0][1]) \
-                and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,2}", self.text[start:found[0][0]]):
+        if (
+            found
+            and found[0][2].kind == "person"
+            and self.possessive(found[0][1])
+            and re.fullmatch(r"\s*(?:[A-Z][\w-]*\s+){0,2}", self.text[start : found[0][0]])
+        ):
             return found[0][2]
         return None
 
     def after_marker(self, pos, markers, start=0):
         """True when the word before `pos`, and after `start`, is one of `markers`."""
-        m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, pos - 30, start):pos])
+        m = re.search(r"([\w'’-]+)\W*$", self.text[max(0, pos - 30, start) : pos])
         return bool(m) and m.group(1).lower() in markers
 
     def is_object(self, pos):
         """True when the mention at `pos` follows a preposition or a verb that
         takes a person as object, past any role words ("to journalist X")."""
-        words = re.findall(r"[\w'’-]+|[^\w\s]", self.text[max(0, pos - 60):pos])
-        while words and (words[-1].lower() in ROLE_WORDS or words[-1][:1].isupper()
-                         or words[-1].lower() in ("the", "a", "an")):
+        words = re.findall(r"[\w'’-]+|[^\w\s]", self.text[max(0, pos - 60) : pos])
+        while words and (
+            words[-1].lower() in ROLE_WORDS or words[-1][:1].isupper() or words[-1].lower() in ("the", "a", "an")
+        ):
             words.pop()
         if len(words) > 1 and words[-2].lower() == "according":
-            return False    # "according to X": X is the source
+            return False  # "according to X": X is the source
         return bool(words) and words[-1].lower() in OBJECT_MARKERS
 
     def possessive(self, end):
-        return self.text[end:end + 2] in ("'s", "’s") or self.text[end:end + 1] in ("'", "’")
+        return self.text[end : end + 2] in ("'s", "’s") or self.text[end : end + 1] in ("'", "’")
 
     def recent_entities(self, pos):
         """Everyone mentioned before `pos` (within the last 500 mentions, a long
         article's worth), once each, the most recent first."""
         k = bisect_left(self.mention_starts, pos)
         seen, found = set(), []
-        for _, _, ent in reversed(self.mentions[max(0, k - 500):k]):
+        for _, _, ent in reversed(self.mentions[max(0, k - 500) : k]):
             if id(ent) not in seen:
                 seen.add(id(ent))
                 found.append(ent)
@@ -153,7 +168,7 @@ class Document:
         """The quotations closed between `start` and this one's opening mark."""
         k = bisect_left(self.quote_starts, quote.open_at)
         found = []
-        for other in reversed(self.quotes[max(0, k - 50):k]):
+        for other in reversed(self.quotes[max(0, k - 50) : k]):
             if other.close_at < start:
                 break
             if other.close_at < quote.open_at:

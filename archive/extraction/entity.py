@@ -10,12 +10,12 @@ from archive.extraction.tokens import ROMAN
 @dataclass
 class Entity:
     name: str
-    kind: str = "person"          # "person" or "organisation"
+    kind: str = "person"  # "person" or "organisation"
     honorific: str = ""
-    gender: str = ""              # "m", "f" or "" when the text does not tell
+    gender: str = ""  # "m", "f" or "" when the text does not tell
     role: str = ""
     aliases: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)   # (start, end) of each mention
+    mentions: list = field(default_factory=list)  # (start, end) of each mention
 
     @property
     def surname(self):

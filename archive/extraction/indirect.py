@@ -19,8 +19,14 @@ def indirect_speech(speakers):
     found = []
     for start, end in doc.sentences():
         sentence = doc.masked[start:end]
-        verb = next((v for v in VERB_RE.finditer(sentence) if not outlet_verb(sentence, v)
-                     and not sentence[:v.start()].endswith("to ")), None)
+        verb = next(
+            (
+                v
+                for v in VERB_RE.finditer(sentence)
+                if not outlet_verb(sentence, v) and not sentence[: v.start()].endswith("to ")
+            ),
+            None,
+        )
         if verb is None or verb.group() in QUOTING_ONLY_VERBS:
             continue
         speaker = speakers.resolve_subject(start, start + verb.start())
@@ -33,8 +39,18 @@ def indirect_speech(speakers):
         clause = "" if quoted else indirect_clause(sentence, verb)
         if clause:
             c_start = start + sentence.index(clause, verb.end())
-            found.append(Quote(c_start, c_start + len(clause), c_start, c_start + len(clause),
-                               0, text=clause, kind="indirect", speaker=speaker))
+            found.append(
+                Quote(
+                    c_start,
+                    c_start + len(clause),
+                    c_start,
+                    c_start + len(clause),
+                    0,
+                    text=clause,
+                    kind="indirect",
+                    speaker=speaker,
+                )
+            )
     return found
 
 
@@ -49,7 +65,7 @@ def clause_events(speakers, start, sentence, first_verb):
 def clause_subjects(sentence, first_verb):
     """(subject start, verb) for later clauses: "..., while X wrote ..." """
     for verb in VERB_RE.finditer(sentence, first_verb.end()):
-        head = sentence[first_verb.end():verb.start()]
+        head = sentence[first_verb.end() : verb.start()]
         joint = None
         for joint in re.finditer(r"(?:\bwhile\b|\bwhereas\b|\band\b|\bbut\b|;|,)\s*", head):
             pass
@@ -58,10 +74,14 @@ def clause_subjects(sentence, first_verb):
 
 
 def indirect_clause(sentence, verb):
-    rest = sentence[verb.end():]
-    m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|\s+(?:reporters|journalists|"
-                 r"the\s+\w+|him|her|them|us|me))?\s+(?:that\s+)?(?P<clause>(?:he|she|it|they|the|a|an|"
-                 r"[a-z]+|[A-Z][a-z]+)\b.{10,})$", rest, re.DOTALL)
+    rest = sentence[verb.end() :]
+    m = re.match(
+        r"(?:\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|\s+(?:reporters|journalists|"
+        r"the\s+\w+|him|her|them|us|me))?\s+(?:that\s+)?(?P<clause>(?:he|she|it|they|the|a|an|"
+        r"[a-z]+|[A-Z][a-z]+)\b.{10,})$",
+        rest,
+        re.DOTALL,
+    )
     if not m or (verb.group() in PARTICIPLES and not rest.lstrip().startswith("that")):
         return ""
     return m.group("clause").rstrip(" .")

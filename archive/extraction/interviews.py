@@ -38,9 +38,10 @@ class Interview:
         label = self.labels.get(p_start)
         if not label or label.lower() not in INTERVIEWERS:
             return None
-        before = self.doc.masked[p_start:quote.open_at][-120:]
-        if self.interviewee and re.search(r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern
-                                          + r"[\s,:]*$", before):
+        before = self.doc.masked[p_start : quote.open_at][-120:]
+        if self.interviewee and re.search(
+            r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern + r"[\s,:]*$", before
+        ):
             return self.interviewee
         return None
 

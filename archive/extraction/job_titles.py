@@ -47,7 +47,7 @@ def read_role(text, role_tokens, start, end):
     words = [t[0] for t in role_tokens]
     if words and words[-1].lower().rstrip(".") in FORMS_OF_ADDRESS:
         words = words[:-1]
-    line = text[max(0, start - 80):start].rsplit("\n", 1)[-1]
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
     lead = []
     for word in reversed(re.findall(r"[\w'’.-]+|[^\w\s]", line)):
         if ends_sentence(word):
@@ -72,8 +72,9 @@ CLAUSE_WORDS = word_set(
     "who whom whose which that where when while because although though after before since until unless if "
     "as than whether but he she they we i you it him them me"
 )
-AUXILIARIES = word_set("is are was were be been being has have had do does did will would can could shall should "
-                       "may might must")
+AUXILIARIES = word_set(
+    "is are was were be been being has have had do does did will would can could shall should may might must"
+)
 IRREGULAR_VERBS = word_set(
     "said says told tells wrote writes spoke speaks became becomes become paid pays made makes took takes gave "
     "gives won wins lost loses left leaves met meets held holds sent sends ran runs went goes came comes saw sees "
@@ -90,8 +91,9 @@ ADJECTIVAL_PARTICIPLES = word_set(
 )
 # Nouns that merely end like a past tense.
 NOT_PAST_TENSES = word_set("speed breed greed creed tweed steed need seed bleed")
-PREPOSITIONS = word_set("of for at in on to from by with during unlike like despite about after before over under "
-                        "into since through via")
+PREPOSITIONS = word_set(
+    "of for at in on to from by with during unlike like despite about after before over under into since through via"
+)
 ROLE_EDGE_WORDS = PREPOSITIONS | word_set("and or the a an")
 # Where a long role is cut: before what adds where or for whom ("at the University").
 CUT_WORDS = word_set("at for in with and on from by to or")
@@ -109,7 +111,7 @@ def bound_role(phrase):
     Council"."""
     words = phrase.split("\n", 1)[0].split()
     if words and words[0].istitle() and words[0].lower() in CLAUSE_WORDS:
-        words = words[1:]    # "When Representative ...": the sentence's opening word
+        words = words[1:]  # "When Representative ...": the sentence's opening word
     kept = []
     for k, word in enumerate(words):
         bare = word.strip("\"“”‘’'()[]").rstrip(",;:")
@@ -124,7 +126,7 @@ def bound_role(phrase):
         # before the last "at" or "for" that keeps it short, else the last "of".
         reach = range(1, ROLE_MAX_WORDS + 1)
         cuts = [k for k in reach if kept[k].lower() in CUT_WORDS] or [k for k in reach if kept[k].lower() == "of"]
-        kept = kept[:cuts[-1] if cuts else ROLE_MAX_WORDS]
+        kept = kept[: cuts[-1] if cuts else ROLE_MAX_WORDS]
     while kept and kept[-1].lower() in ROLE_EDGE_WORDS:
         kept.pop()
     return " ".join(kept)
@@ -142,11 +144,20 @@ def ends_role(word, following):
     if not word.islower():
         # A given name and a surname; not "Heather Heyer's mother", "Howard University".
         surname = re.fullmatch(r"[A-Z][\w-]*", following.rstrip(",;:."))
-        return is_given_name(word) and bool(surname) and "-" not in following \
+        return (
+            is_given_name(word)
+            and bool(surname)
+            and "-" not in following
             and following.lower() not in ORG_WORDS | ROLE_WORDS
+        )
     after = following.lower()
-    return (word in CLAUSE_WORDS or word in AUXILIARIES or word in IRREGULAR_VERBS or verb_form(word, after)
-            or (word == "to" and following[:1].islower() and after not in ROLE_EDGE_WORDS | OWNERS))
+    return (
+        word in CLAUSE_WORDS
+        or word in AUXILIARIES
+        or word in IRREGULAR_VERBS
+        or verb_form(word, after)
+        or (word == "to" and following[:1].islower() and after not in ROLE_EDGE_WORDS | OWNERS)
+    )
 
 
 def verb_form(word, following):
@@ -166,7 +177,7 @@ def is_role_token(word, is_last):
 
 
 def plural_role(word):
-    """"Senators", "Representatives": a job shared by the people named after it."""
+    """ "Senators", "Representatives": a job shared by the people named after it."""
     return len(word) > 5 and word.endswith("s") and word[:-1] in ROLE_WORDS - SURNAME_LIKE_ORG_WORDS - {"right"}
 
 
@@ -177,5 +188,5 @@ def job_noun(word):
         rest = bare.split("-", 1)[1]
         return rest in ROLE_WORDS or job_noun(rest)
     if len(bare) >= 10 and bare.endswith(("man", "woman", "person")):
-        return True    # "Assemblywoman", "Councilman"; not "Freeman" or "Goodman"
+        return True  # "Assemblywoman", "Councilman"; not "Freeman" or "Goodman"
     return bool(re.fullmatch(r"[a-z]{3,}(?:ist|ologist|ician|arian|orian)", bare)) and not is_given_name(word)

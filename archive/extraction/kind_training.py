@@ -9,7 +9,6 @@ Articles without organisation lists teach only person against not a person.
 Two logistic regressions (scikit-learn, a development requirement only) learn
 the weights, written as plain JSON for kinds.py. Pure Python, no Django."""
 
-
 from archive.extraction import kinds, modelfile, scoring
 
 # Chosen by leave-one-set-out cross-validation (see the README): the inverse
@@ -22,10 +21,12 @@ DECIMALS = 6
 def recorder(found):
     """A `choose_kinds` for `extract` that keeps the rules' entities and
     appends (name, rules' kind, features, is a speaker) of each to `found`."""
+
     def record(text, entities, quotes):
         speakers = kinds.speaker_ids(quotes)
         found.extend((e.name, e.kind, kinds.describe(text, e, speakers), id(e) in speakers) for e in entities)
         return entities
+
     return record
 
 
@@ -73,8 +74,10 @@ def fit_part(rows, labels, c):
     regression = LogisticRegression(C=c, max_iter=5000, solver="lbfgs")
     regression.fit(matrix, [int(label) for label in labels])
     weights = {name: round(float(w), DECIMALS) for name, w in zip(vectorizer.feature_names_, regression.coef_[0])}
-    return {"bias": round(float(regression.intercept_[0]), DECIMALS),
-            "weights": {name: w for name, w in sorted(weights.items()) if w}}
+    return {
+        "bias": round(float(regression.intercept_[0]), DECIMALS),
+        "weights": {name: w for name, w in sorted(weights.items()) if w},
+    }
 
 
 def fit(example_rows, c=C, threshold=THRESHOLD):
@@ -94,4 +97,6 @@ def model_file_text(kind_model, trained_on):
     return modelfile.text(
         "Kind model for archive.extraction: person / organisation / neither, linear weights over "
         "entity features, rebuilt by `python manage.py train_attribution` (see kind_training.py).",
-        trained_on, kind_model.to_dict())
+        trained_on,
+        kind_model.to_dict(),
+    )

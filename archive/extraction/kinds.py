@@ -100,11 +100,12 @@ def usage(text, entity):
     or a job, before a possessive or a reporting verb, at the start of a
     sentence, with a personal pronoun soon after."""
     mentions = entity.mentions or [(0, 0)]
-    counts = dict.fromkeys(("the_before", "possessive", "verb_after", "sentence_start", "pronoun_after",
-                            "kin_before", "role_before"), 0)
+    counts = dict.fromkeys(
+        ("the_before", "possessive", "verb_after", "sentence_start", "pronoun_after", "kin_before", "role_before"), 0
+    )
     for start, end in mentions:
-        before = text[max(0, start - 30):start]
-        after = text[end:end + 40]
+        before = text[max(0, start - 30) : start]
+        after = text[end : end + 40]
         counts["the_before"] += before.lower().endswith("the ")
         counts["kin_before"] += bool(KIN_BEFORE_RE.search(before))
         word = WORD_BEFORE_RE.search(before)
@@ -156,7 +157,7 @@ class KindModel:
         if p_person >= 1 - self.threshold:
             return PERSON, p_person
         if p_person > self.threshold:
-            return None, p_person       # not sure either way: the rules' kind stands
+            return None, p_person  # not sure either way: the rules' kind stands
         body = bool(feature_dict.get("rules=organisation"))
         if self.organisation is None:
             # Trained only on articles without organisation lists: a body the

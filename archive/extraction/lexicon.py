@@ -17,26 +17,91 @@ def word_set(text):
 # Courtesy titles are dropped from the display name ("Dr Adam Marshall" ->
 # "Adam Marshall"); the reader still sees them through `honorific`.
 COURTESY = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "dr": "", "prof": "",
-    "professor": "", "sir": "m", "dame": "f", "cllr": "", "councillor": "",
-    "rev": "", "reverend": "", "mme": "f", "mlle": "f", "m": "", "herr": "m",
-    "frau": "f", "judge": "", "justice": "", "mufti": "m", "imam": "m",
-    "rabbi": "", "father": "m", "fr": "m", "sister": "f", "chancellor": "",
-    "president": "", "senator": "", "sen": "", "rep": "", "gov": "", "governor": "",
-    "mayor": "", "minister": "", "premier": "", "general": "", "gen": "",
-    "admiral": "", "adm": "", "captain": "", "capt": "", "col": "", "colonel": "",
-    "lt": "", "sgt": "", "sergeant": "", "constable": "", "inspector": "",
-    "detective": "", "superintendent": "", "officer": "", "coach": "",
-    "legislator": "", "commissioner": "", "ambassador": "", "speaker": "",
-    "secretary": "", "commandant": "", "chief": "", "deputy": "",
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mx": "",
+    "dr": "",
+    "prof": "",
+    "professor": "",
+    "sir": "m",
+    "dame": "f",
+    "cllr": "",
+    "councillor": "",
+    "rev": "",
+    "reverend": "",
+    "mme": "f",
+    "mlle": "f",
+    "m": "",
+    "herr": "m",
+    "frau": "f",
+    "judge": "",
+    "justice": "",
+    "mufti": "m",
+    "imam": "m",
+    "rabbi": "",
+    "father": "m",
+    "fr": "m",
+    "sister": "f",
+    "chancellor": "",
+    "president": "",
+    "senator": "",
+    "sen": "",
+    "rep": "",
+    "gov": "",
+    "governor": "",
+    "mayor": "",
+    "minister": "",
+    "premier": "",
+    "general": "",
+    "gen": "",
+    "admiral": "",
+    "adm": "",
+    "captain": "",
+    "capt": "",
+    "col": "",
+    "colonel": "",
+    "lt": "",
+    "sgt": "",
+    "sergeant": "",
+    "constable": "",
+    "inspector": "",
+    "detective": "",
+    "superintendent": "",
+    "officer": "",
+    "coach": "",
+    "legislator": "",
+    "commissioner": "",
+    "ambassador": "",
+    "speaker": "",
+    "secretary": "",
+    "commandant": "",
+    "chief": "",
+    "deputy": "",
 }
 # Peers and royals are known by the title itself ("Lord Heseltine"), so it stays
 # in the display name when only one name follows it.
 PEERAGE = {
-    "lord": "m", "lady": "f", "baroness": "f", "baron": "m", "viscount": "m",
-    "earl": "m", "duke": "m", "duchess": "f", "marquess": "m", "countess": "f",
-    "king": "m", "queen": "f", "prince": "m", "princess": "f", "pope": "m",
-    "emperor": "m", "empress": "f", "sheikh": "m", "sultan": "m",
+    "lord": "m",
+    "lady": "f",
+    "baroness": "f",
+    "baron": "m",
+    "viscount": "m",
+    "earl": "m",
+    "duke": "m",
+    "duchess": "f",
+    "marquess": "m",
+    "countess": "f",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "pope": "m",
+    "emperor": "m",
+    "empress": "f",
+    "sheikh": "m",
+    "sultan": "m",
 }
 HONORIFICS = set(COURTESY) | set(PEERAGE)
 # Titles that are a form of address wherever they stand; job titles
@@ -67,7 +132,7 @@ ROLE_WORDS = (
         "representative rep executive administrator administration spokesmodel "
         "owner partner boss adviser advisor consultant engineer pastor priest "
         "bishop archbishop cardinal imam cleric monarch princess prince king queen whip taoiseach tánaiste"
-)
+    )
 ) - {"the", "and", "of", "state", "air", "royal", "private", "major", "general", "dean"}
 # A capitalised run holding one of these names an organisation, not a person.
 ORG_WORDS = word_set(
@@ -90,8 +155,10 @@ ORG_WORDS = word_set(
     "academy council front"
 )
 # A run ending in one of these names a place or a work, never a person ("Santa Cruz Island").
-FEATURE_WORDS = word_set("island islands peninsula bay river lake mountain mountains valley canyon desert ocean "
-                         "sea coast beach forest studios universe comics accords rights")
+FEATURE_WORDS = word_set(
+    "island islands peninsula bay river lake mountain mountains valley canyon desert ocean "
+    "sea coast beach forest studios universe comics accords rights"
+)
 SURNAME_LIKE_ORG_WORDS = word_set("park street house bank church hall law post mail press court bridge field")
 ORG_HEADS = word_set(
     "company firm ministry government police council board agency department "
@@ -140,32 +207,35 @@ FEMALE_NAMES = word_set(
     "louise lynn maureen penny priya rosa rose sheila stella susan tracey "
     "valerie wendy yvonne ruby mila carmen lucia gabriela ana beatriz"
 )
-MALE_NAMES = word_set(
-    "james robert john michael william david richard joseph thomas charles "
-    "christopher daniel matthew anthony mark donald steven paul andrew joshua "
-    "kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob "
-    "gary nicholas eric jonathan stephen larry justin scott brandon benjamin "
-    "samuel gregory alexander frank patrick raymond jack dennis jerry tyler "
-    "aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah "
-    "jeremy christian keith roger terry gerald harold sean austin carl arthur "
-    "lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert "
-    "willie alan juan wayne elijah randy roy vincent ralph eugene russell "
-    "bobby mason philip louis boris greg ken ed bob andy marvin tom mike "
-    "howard brad ben ryan angelos delfin elson yevgeny alexander vladimir "
-    "oleg ivan dmitry sergei sergey igor nikolai mikhail andrei alexei "
-    "piotr tomasz andrzej joachim jan krzysztof marek pawel lech mateusz "
-    "mohammed muhammad mohamed ahmed ali hassan hussein omar abdul hamid "
-    "imran nawaz bashar recep emmanuel francois jean pierre jacques "
-    "angelo giuseppe matteo luigi carlos juan luis miguel pedro jorge "
-    "rodrigo manuel antonio francisco javier hans klaus jurgen steffen "
-    "helmut olaf horst heiko richard rishi keir nigel jeremy theresa "
-    "liam noel conor sean kieran declan rory hamish callum ewan "
-    "xi li wang narendra rahul shinzo yoshihide moon kim jair evo nicolas "
-    "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
-    "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
-    "dick colin hugh simon graham ian neil martin stuart alistair duncan harry ron jim tim "
-    "sam dan matt chris nick phil steve jon josh luke jake charlie bill mick"
-) - FEMALE_NAMES
+MALE_NAMES = (
+    word_set(
+        "james robert john michael william david richard joseph thomas charles "
+        "christopher daniel matthew anthony mark donald steven paul andrew joshua "
+        "kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob "
+        "gary nicholas eric jonathan stephen larry justin scott brandon benjamin "
+        "samuel gregory alexander frank patrick raymond jack dennis jerry tyler "
+        "aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah "
+        "jeremy christian keith roger terry gerald harold sean austin carl arthur "
+        "lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert "
+        "willie alan juan wayne elijah randy roy vincent ralph eugene russell "
+        "bobby mason philip louis boris greg ken ed bob andy marvin tom mike "
+        "howard brad ben ryan angelos delfin elson yevgeny alexander vladimir "
+        "oleg ivan dmitry sergei sergey igor nikolai mikhail andrei alexei "
+        "piotr tomasz andrzej joachim jan krzysztof marek pawel lech mateusz "
+        "mohammed muhammad mohamed ahmed ali hassan hussein omar abdul hamid "
+        "imran nawaz bashar recep emmanuel francois jean pierre jacques "
+        "angelo giuseppe matteo luigi carlos juan luis miguel pedro jorge "
+        "rodrigo manuel antonio francisco javier hans klaus jurgen steffen "
+        "helmut olaf horst heiko richard rishi keir nigel jeremy theresa "
+        "liam noel conor sean kieran declan rory hamish callum ewan "
+        "xi li wang narendra rahul shinzo yoshihide moon kim jair evo nicolas "
+        "justin scott malcolm kevin tony gordon david nick vince ed jeremy "
+        "barack joe mitt bernie pete cory ted rand marco mitch chuck newt "
+        "dick colin hugh simon graham ian neil martin stuart alistair duncan harry ron jim tim "
+        "sam dan matt chris nick phil steve jon josh luke jake charlie bill mick"
+    )
+    - FEMALE_NAMES
+)
 REPORTING_VERBS = word_set(
     "say says said saying tell tells told telling add adds added adding explain "
     "explains explained state states stated note notes noted claim claims claimed "
@@ -197,28 +267,70 @@ REPORTING_VERBS = word_set(
 )
 # "informed" and "referred to X as" report words too, though not the way "said" does,
 # so they open no indirect speech (see indirect_speech).
-QUOTING_ONLY_VERBS = {"informed", "informs", "referred", "refers", "read", "reads", "called", "calls", "pointed",
-                      "reacted", "reacts", "lauded", "lauds", "slammed", "slams", "blasted", "branded", "brands",
-                      "labelled", "labeled", "dismissed", "dismisses", "denounced", "denounces", "decried",
-                      "derided", "mocked", "ridiculed"}
+QUOTING_ONLY_VERBS = {
+    "informed",
+    "informs",
+    "referred",
+    "refers",
+    "read",
+    "reads",
+    "called",
+    "calls",
+    "pointed",
+    "reacted",
+    "reacts",
+    "lauded",
+    "lauds",
+    "slammed",
+    "slams",
+    "blasted",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "dismissed",
+    "dismisses",
+    "denounced",
+    "denounces",
+    "decried",
+    "derided",
+    "mocked",
+    "ridiculed",
+}
 VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
-PARTICIPLES = {"saying", "adding", "telling", "stating", "writing", "explaining", "noting",
-               "describing", "calling", "claiming", "warning", "arguing", "insisting"}
+PARTICIPLES = {
+    "saying",
+    "adding",
+    "telling",
+    "stating",
+    "writing",
+    "explaining",
+    "noting",
+    "describing",
+    "calling",
+    "claiming",
+    "warning",
+    "arguing",
+    "insisting",
+}
 ORG_NAME_STARTS = word_set("state city government council police court ministry party")
 # Letters after a person's name: honours, degrees, seats, silk.
 POSTNOMINALS = set("QC KC MP MSP MS MLA MEP AM TD OBE MBE CBE KBE DBE GBE FRS PhD JP".split())
 # A capitalised name right after one of these names a body or a work, not a person.
-THING_NOUNS = word_set("organisation organization group company firm charity agency website magazine "
-                       "newspaper network")
+THING_NOUNS = word_set("organisation organization group company firm charity agency website magazine newspaper network")
 # Jobs held by one named person at a time, written in lower case before a
 # single name: "president Erdoğan", "chancellor Merkel".
-PERSON_JOBS = word_set("president minister chancellor premier king queen pope prince princess senator "
-                       "governor mayor ambassador leader spokesman spokeswoman spokesperson")
+PERSON_JOBS = word_set(
+    "president minister chancellor premier king queen pope prince princess senator "
+    "governor mayor ambassador leader spokesman spokeswoman spokesperson"
+)
 # Verbs that come before their speaker: '"...," said X'.
 INVERTED_VERBS = word_set("said says added adds wrote writes explained continued noted stated recalled asked")
 # "Member of Parliament (MP)" spells out a job, not an organisation.
-PERSON_ROLE_HEADS = word_set("member officer executive minister secretary president director manager "
-                             "chairman chairwoman governor mayor ambassador councillor representative")
+PERSON_ROLE_HEADS = word_set(
+    "member officer executive minister secretary president director manager "
+    "chairman chairwoman governor mayor ambassador councillor representative"
+)
 # Single words that name organisations the world over; an article seldom
 # spells them out or adds "Inc".
 KNOWN_ORGS = word_set(
@@ -236,21 +348,79 @@ NOT_ORG_ACRONYMS = word_set(
     "LGBT LGBTQ FLOSS II III IV VI VII VIII IX XI CCTV CEO CFO MP MEP MSP MLA PR PhD VIP SUV "
     "USB PDF HTML API UFO IQ ICU PPE RAF CPR"
 )
-KIN = ("mother|father|son|daughter|wife|husband|brother|sister|widow|widower|uncle|aunt|"
-       "grandmother|grandfather|child|grandson|granddaughter|stepson|stepdaughter|partner|fiancée?")
-KIN_GENDER = {"mother": "f", "daughter": "f", "wife": "f", "sister": "f", "widow": "f", "aunt": "f",
-              "grandmother": "f", "granddaughter": "f", "stepdaughter": "f", "fiancée": "f",
-              "father": "m", "son": "m", "husband": "m", "brother": "m", "widower": "m", "uncle": "m",
-              "grandfather": "m", "grandson": "m", "stepson": "m", "fiancé": "m"}
+KIN = (
+    "mother|father|son|daughter|wife|husband|brother|sister|widow|widower|uncle|aunt|"
+    "grandmother|grandfather|child|grandson|granddaughter|stepson|stepdaughter|partner|fiancée?"
+)
+KIN_GENDER = {
+    "mother": "f",
+    "daughter": "f",
+    "wife": "f",
+    "sister": "f",
+    "widow": "f",
+    "aunt": "f",
+    "grandmother": "f",
+    "granddaughter": "f",
+    "stepdaughter": "f",
+    "fiancée": "f",
+    "father": "m",
+    "son": "m",
+    "husband": "m",
+    "brother": "m",
+    "widower": "m",
+    "uncle": "m",
+    "grandfather": "m",
+    "grandson": "m",
+    "stepson": "m",
+    "fiancé": "m",
+}
 PARTICLES = {
-    "al", "el", "bin", "ibn", "van", "von", "der", "den", "de", "del", "della",
-    "dela", "di", "da", "du", "le", "la", "dos", "das", "ter", "ten", "abu", "bint", "ben",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "del",
+    "della",
+    "dela",
+    "di",
+    "da",
+    "du",
+    "le",
+    "la",
+    "dos",
+    "das",
+    "ter",
+    "ten",
+    "abu",
+    "bint",
+    "ben",
 }
 CONNECTORS = {"of", "the", "for", "and", "&"}
 # Words that continue a job title after "of": "Secretary of State Mike Pompeo".
-ROLE_OBJECTS = {"state", "defence", "defense", "health", "justice", "education", "interior",
-                "parliament", "congress", "staff", "police", "commons", "lords", "house", "senate",
-                "assembly", "representatives"}
+ROLE_OBJECTS = {
+    "state",
+    "defence",
+    "defense",
+    "health",
+    "justice",
+    "education",
+    "interior",
+    "parliament",
+    "congress",
+    "staff",
+    "police",
+    "commons",
+    "lords",
+    "house",
+    "senate",
+    "assembly",
+    "representatives",
+}
 
 
 def is_given_name(word):

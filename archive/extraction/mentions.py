@@ -43,19 +43,29 @@ def link_bare_names(text, tokens, people, orgs):
         k = bisect_right(starts, start) - 1
         if not is_cap(word) or (k >= 0 and start < taken[k][1]):
             continue
-        if re.match(r"\s[A-Z]", text[end:end + 2]) and not re.search(r"['’]s$", word):
-            continue    # part of a longer name: "American" in "American Samoa"
+        if re.match(r"\s[A-Z]", text[end : end + 2]) and not re.search(r"['’]s$", word):
+            continue  # part of a longer name: "American" in "American Samoa"
         bare = re.sub(r"['’]s$", "", word)
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.
         same = [p for p in people if p.mentions and p.mentions[0][0] < start and fold(p.surname) == folded]
-        target = max(same, key=lambda p: len(p.mentions), default=None)   # ties: the first named
-        if target is None and folded not in NOT_NAME_WORDS and SPEAKS_NEXT_RE.match(text, start + len(bare)) \
-                and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS:
+        target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
+        if (
+            target is None
+            and folded not in NOT_NAME_WORDS
+            and SPEAKS_NEXT_RE.match(text, start + len(bare))
+            and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS
+        ):
             # "Sergey said" after "Sergey M.": a given name alone that speaks is
             # the one person of that given name named before.
-            same = [p for p in people if p.mentions and p.mentions[0][0] < start
-                    and len(p.name.split()) > 1 and fold(p.name.split()[0]) == folded]
+            same = [
+                p
+                for p in people
+                if p.mentions
+                and p.mentions[0][0] < start
+                and len(p.name.split()) > 1
+                and fold(p.name.split()[0]) == folded
+            ]
             target = same[0] if len(same) == 1 else None
         if target is None and folded not in NOT_NAME_WORDS:
             for org in orgs:

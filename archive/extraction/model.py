@@ -75,7 +75,9 @@ def choose_speakers(speakers, quotes, model=None):
     if model is None:
         return
     # Every choice is made on the rules' speakers, as in training, before any changes.
-    choices = [(setting.quote, proposed[model.best(described)].entity)
-               for setting, proposed, described in quotation_candidates(speakers, quotes, model.decides)]
+    choices = [
+        (setting.quote, proposed[model.best(described)].entity)
+        for setting, proposed, described in quotation_candidates(speakers, quotes, model.decides)
+    ]
     for quote, speaker in choices:
         quote.speaker = speaker

@@ -33,7 +33,7 @@ def add_org(text, orgs, run):
         return
     words[-1] = re.sub(r"['’]s$", "", words[-1])
     if fold(words[0]) in PERSON_ROLE_HEADS:
-        return    # "Member of Parliament", "Minister of Health": a job
+        return  # "Member of Parliament", "Minister of Health": a job
     name = " ".join(words)
     org = next((o for o in orgs if o.name == name), None) or earlier_full_form(orgs, words)
     if org is None:
@@ -70,13 +70,19 @@ def add_acronyms(text, orgs, people):
     pairs += [(m.group(2).strip(), m.group(1), m.start(2)) for m in EXPANSION_RE.finditer(text)]
     for full, acronym, start in pairs:
         acronym_letters = acronym.replace(".", "").replace("&", "").upper()
-        while len(full.split()) > 1 and (full.split()[0].lower() in CONNECTORS or (
-                full.split()[0].lower() in NOT_NAME_WORDS and initials(full) != acronym_letters)):
+        while len(full.split()) > 1 and (
+            full.split()[0].lower() in CONNECTORS
+            or (full.split()[0].lower() in NOT_NAME_WORDS and initials(full) != acronym_letters)
+        ):
             start += len(full.split(" ", 1)[0]) + 1
             full = full.split(" ", 1)[1]
         org = next((o for o in orgs if o.name == full), None)
-        if org is None and initials(full) == acronym_letters and len(full.split()) > 1 \
-                and not {fold(full.split()[0]), fold(full.split()[-1])} & PERSON_ROLE_HEADS:
+        if (
+            org is None
+            and initials(full) == acronym_letters
+            and len(full.split()) > 1
+            and not {fold(full.split()[0]), fold(full.split()[-1])} & PERSON_ROLE_HEADS
+        ):
             org = Entity(full, kind="organisation")
             orgs.append(org)
             # "All Elite Wrestling" taken for a person "Elite Wrestling": the
@@ -86,20 +92,29 @@ def add_acronyms(text, orgs, people):
                     org.mentions.extend(person.mentions)
                     person.mentions = []
             org.mentions.append((start, start + len(full)))
-            org.mentions = [(a, b) for a, b in sorted(set(org.mentions))
-                            if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in org.mentions)]
+            org.mentions = [
+                (a, b)
+                for a, b in sorted(set(org.mentions))
+                if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in org.mentions)
+            ]
         if org is not None:
             org.add_alias(acronym)
 
 
 def org_like_acronym(word):
-    return (is_acronym(word) and word not in NOT_ORG_ACRONYMS and word.lower() not in ROLE_WORDS
-            and not places.is_place(word))
+    return (
+        is_acronym(word)
+        and word not in NOT_ORG_ACRONYMS
+        and word.lower() not in ROLE_WORDS
+        and not places.is_place(word)
+    )
 
 
-SOURCE_NOUNS = (r"(?:statement|spokes(?:man|woman|person)|press\s+release|release|notice|letter|"
-                r"tweet|post|message|website|account|announcement|report|filing|complaint|"
-                r"take-?down\s+notice|blog(?:\s+post)?|office|press\s+office|campaign|camp)")
+SOURCE_NOUNS = (
+    r"(?:statement|spokes(?:man|woman|person)|press\s+release|release|notice|letter|"
+    r"tweet|post|message|website|account|announcement|report|filing|complaint|"
+    r"take-?down\s+notice|blog(?:\s+post)?|office|press\s+office|campaign|camp)"
+)
 # What follows a name that speaks: " said", "'s statement said", "’s DMCA notice alleged".
 SPEAKS_NEXT_RE = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}" + SOURCE_NOUNS + r")?\s+(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -124,8 +139,11 @@ def add_single_word_orgs(text, tokens, people, orgs):
         bare = re.sub(r"['’]s?$", "", word)
         if not is_cap(bare) or bare in found or not free(start):
             continue
-        if bare in KNOWN_ORGS or own_voice(text, start, bare, people) or (speaks_at(text, start, bare) and (
-                org_like_acronym(bare) or plain_org_word(text, start, bare, people))):
+        if (
+            bare in KNOWN_ORGS
+            or own_voice(text, start, bare, people)
+            or (speaks_at(text, start, bare) and (org_like_acronym(bare) or plain_org_word(text, start, bare, people)))
+        ):
             org = next((o for o in orgs if bare in o.aliases), None)
             if org is None:
                 org = Entity(bare, kind="organisation")
@@ -148,9 +166,13 @@ ORG_VOICE_RE = re.compile(
 def own_voice(text, start, bare, people):
     """ "Coles, in its media release, said": "its" makes a body of the word,
     even where it opens the sentence."""
-    return bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare):])) and bare.isalpha() \
-        and bare.lower() not in NOT_NAME_WORDS and not places.is_place(bare) \
+    return (
+        bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare) :]))
+        and bare.isalpha()
+        and bare.lower() not in NOT_NAME_WORDS
+        and not places.is_place(bare)
         and not any(fold(p.surname) == fold(bare) for p in people)
+    )
 
 
 def speaks_at(text, start, bare):
@@ -160,21 +182,28 @@ def speaks_at(text, start, bare):
         return True
     m = SPEAKS_NEXT_RE.match(text, start + len(bare))
     return bool(m and m.group("verb") in REPORTING_VERBS) or bool(
-        re.search(r"\baccording to\s+(?:the\s+|an?\s+)?$", text[max(0, start - 20):start], re.IGNORECASE))
+        re.search(r"\baccording to\s+(?:the\s+|an?\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE)
+    )
 
 
 def plain_org_word(text, start, bare, people):
     """A capitalised word mid-sentence that is no name we know of: "Tesco",
     "GitHub". Not sentence-initial, where "Witnesses said" is common."""
-    before = text[max(0, start - 30):start]
+    before = text[max(0, start - 30) : start]
     glued = re.search(r"([A-Z][\w'’.-]*)\s$", before)
-    follows = re.match(r"\s[A-Z]", text[start + len(bare):start + len(bare) + 2])
+    follows = re.match(r"\s[A-Z]", text[start + len(bare) : start + len(bare) + 2])
     if (glued and glued.group(1).lower() not in NOT_NAME_WORDS) or follows:
-        return False    # part of a longer capitalised run ("Los Angeles", "People's Vote")
-    return (len(bare) > 2 and bare.isalpha() and (bare[1:].islower() or bool(re.search(r"[a-z][A-Z]", bare)))
-            and not sentence_initial(text, start) and bare.lower() not in NOT_NAME_WORDS | ROLE_WORDS
-            and not is_given_name(bare) and not places.is_place(bare)
-            and not any(fold(p.surname) == fold(bare) for p in people))
+        return False  # part of a longer capitalised run ("Los Angeles", "People's Vote")
+    return (
+        len(bare) > 2
+        and bare.isalpha()
+        and (bare[1:].islower() or bool(re.search(r"[a-z][A-Z]", bare)))
+        and not sentence_initial(text, start)
+        and bare.lower() not in NOT_NAME_WORDS | ROLE_WORDS
+        and not is_given_name(bare)
+        and not places.is_place(bare)
+        and not any(fold(p.surname) == fold(bare) for p in people)
+    )
 
 
 COMPANY_RE = re.compile(r"\b(?:Company|Inc|Corporation|Corp|Motors?|Ltd|Limited|plc|LLC|Group|Airlines?|Holdings)\b")

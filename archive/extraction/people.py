@@ -52,9 +52,13 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
     longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
     # "Theresa May": a month or a modal verb is a surname after a known given name.
     surname_word = len(lower) == 2 and lower[-1] in ("may", "march") and given
-    if any(w in NOT_NAME_WORDS for w in lower[:len(lower) - surname_word]) or len(words) > longest \
-            or lower[-1] in ROLE_WORDS \
-            or lower[-1] in FEATURE_WORDS or plural_role(lower[-1]):
+    if (
+        any(w in NOT_NAME_WORDS for w in lower[: len(lower) - surname_word])
+        or len(words) > longest
+        or lower[-1] in ROLE_WORDS
+        or lower[-1] in FEATURE_WORDS
+        or plural_role(lower[-1])
+    ):
         return False
     # "Cllr Jane Street", "Co-author Min-jun Park": after a job title, an
     # organisation word that is also a common surname still ends a name.
@@ -76,25 +80,35 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
         # "Fourteen-year-old Zoe", "Robert, 15, said": children and witnesses
         # are often given one name, with an age that shows they are people.
         start, end = name[0][1], name[0][2]
-        return bool(YEAR_OLD_RE.search(text, max(0, start - 25), start) or AGE_RE.match(text, end)) \
-            or (is_given_name(words[0]) and next_word(text[end:end + 40]) in REPORTING_VERBS
-                and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text))
+        return bool(YEAR_OLD_RE.search(text, max(0, start - 25), start) or AGE_RE.match(text, end)) or (
+            is_given_name(words[0])
+            and next_word(text[end : end + 40]) in REPORTING_VERBS
+            and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text)
+        )
     if places.is_place(" ".join(words)):
         return False
     if POSTNOMINAL_RE.match(text, name[-1][2]):
-        return True     # only people are QCs, MPs or OBEs
+        return True  # only people are QCs, MPs or OBEs
     particle = any(w in PARTICLES for w in lower[1:-1])
     # A census given name before a surname that is also a town ("Alex Greenwich")
     # needs no more than any other name; a town first still does ("Austin Texas").
     census_first = len(words) == 2 and census_given_name(text, words[0]) and not places.is_place(words[0])
-    if not given and not role and not particle and (places.is_place(words[0]) or (
-            places.is_place(words[-1]) and words[-1] not in places.COMMON_WORDS and not census_first)):
+    if (
+        not given
+        and not role
+        and not particle
+        and (
+            places.is_place(words[0])
+            or (places.is_place(words[-1]) and words[-1] not in places.COMMON_WORDS and not census_first)
+        )
+    ):
         # Many given names are also towns somewhere ("Jarosław", "Florence"):
         # only the way the text uses the name can tell, so ask for that.
         # "her younger brother Borna", "director Sidney Lumet": kin or a job before.
         before = lower_case_word_before(text, run[0][1])
         kin_or_job = re.fullmatch(KIN, before) or (
-            before not in NOT_NAME_WORDS and (before in ROLE_WORDS or job_noun(before)))
+            before not in NOT_NAME_WORDS and (before in ROLE_WORDS or job_noun(before))
+        )
         return bool(kin_or_job) or vouched or speaks_as_person(text, name, words)
     return vouched or has_person_evidence(text, run, role, name, words, counts)
 
@@ -103,18 +117,18 @@ def speaks_as_person(text, name, words):
     """Evidence from position alone: the name, or its last word on its own
     elsewhere, is the subject of a reporting verb or carries an age or a
     courtesy title ("Kaczyński said", "Mr Kaczyński", "Kaczyński, 71,")."""
-    after = text[name[-1][2]:name[-1][2] + 40]
+    after = text[name[-1][2] : name[-1][2] + 40]
     if next_word(after) in REPORTING_VERBS or AGE_RE.match(after):
         return True
-    if prev_word(text[max(0, name[0][1] - 15):name[0][1]]) in INVERTED_VERBS:
-        return True     # '"...", said Vasco Cordeiro'
+    if prev_word(text[max(0, name[0][1] - 15) : name[0][1]]) in INVERTED_VERBS:
+        return True  # '"...", said Vasco Cordeiro'
     surname = re.escape(words[-1])
     for m in re.finditer(r"\b" + surname + r"\b", text):
         if m.start() == name[-1][1]:
             continue
-        if next_word(text[m.end():m.end() + 40]) in REPORTING_VERBS or AGE_RE.match(text, m.end()):
+        if next_word(text[m.end() : m.end() + 40]) in REPORTING_VERBS or AGE_RE.match(text, m.end()):
             return True
-        if prev_word(text[max(0, m.start() - 12):m.start()]) in FORMS_OF_ADDRESS:
+        if prev_word(text[max(0, m.start() - 12) : m.start()]) in FORMS_OF_ADDRESS:
             return True
     return False
 
@@ -126,8 +140,8 @@ YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
 
 def has_person_evidence(text, run, role, name, words, counts):
     end = name[-1][2]
-    before = text[max(0, run[0][1] - 40):run[0][1]]
-    after = text[end:end + 40]
+    before = text[max(0, run[0][1] - 40) : run[0][1]]
+    after = text[end : end + 40]
     surname = fold(words[-1])
     return bool(
         role
@@ -141,14 +155,14 @@ def has_person_evidence(text, run, role, name, words, counts):
         or (next_word(after) in REPORTING_VERBS and not after.startswith(")"))
         or counts[surname] > 1
         # "The mayor of London, Sadiq Khan, said": set off by commas after a job.
-        or (text[end:end + 1] == "," and role_before(text, run[0][1]))
+        or (text[end : end + 1] == "," and role_before(text, run[0][1]))
     )
 
 
 def add_person(text, people, role, name, words):
     start, end = name[0][1], possessive_end(text, name[-1][2])
     honorific = read_honorific(role)
-    if honorific and text[role[-1][2]:start] == " ":
+    if honorific and text[role[-1][2] : start] == " ":
         start = role[-1][1]
     bare = [w for w in words if not ROMAN.match(w)]
     display = " ".join(words)
@@ -183,8 +197,7 @@ def match_person(people, words, honorific):
             return person
         # "Ben Ali" after "Zine El Abidine Ben Ali": a surname opening with a particle.
         shorter, longer = sorted((folded, theirs), key=len)
-        if 1 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter \
-                and shorter[0] in PARTICLES:
+        if 1 < len(shorter) < len(longer) and longer[-len(shorter) :] == shorter and shorter[0] in PARTICLES:
             return person
         same_surname = fold(person.surname) == folded[-1]
         if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
@@ -212,8 +225,11 @@ def pronoun_gender(text, person, people):
     for start, end in person.mentions:
         limit = min([s for s in others if s > end] + [end + 200])
         for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.IGNORECASE):
-            votes["m" if m.group(1).lower().startswith("h") and m.group(1).lower() not in ("her", "hers", "herself")
-                  else "f"] += 1
+            votes[
+                "m"
+                if m.group(1).lower().startswith("h") and m.group(1).lower() not in ("her", "hers", "herself")
+                else "f"
+            ] += 1
             break
     if votes["m"] > votes["f"]:
         return "m"

@@ -9,8 +9,12 @@ from archive.extraction.quotations import find_quotes
 from archive.extraction.text import paragraph_spans
 
 
-def extract(text, choose_speakers=model.choose_speakers, select_quotes=quote_kinds.select_quotes,
-            choose_kinds=kinds.choose_kinds):
+def extract(
+    text,
+    choose_speakers=model.choose_speakers,
+    select_quotes=quote_kinds.select_quotes,
+    choose_kinds=kinds.choose_kinds,
+):
     """Quotes with speakers, people, organisations and places found in one
     article body. `select_quotes(text, spans, paragraphs)` keeps the quoted
     spans that are quotations (by default the quotation filter, or the rules

@@ -16,63 +16,192 @@ MIN_POPULATION = 15000
 UK_NATIONS = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 
 UK_REGIONS = {
-    "England": None, "Scotland": None, "Wales": None, "Northern Ireland": None,
-    "Great Britain": None, "Britain": None,
+    "England": None,
+    "Scotland": None,
+    "Wales": None,
+    "Northern Ireland": None,
+    "Great Britain": None,
+    "Britain": None,
     # English regions
-    "North East": "England", "North West": "England", "Yorkshire and the Humber": "England",
-    "East Midlands": "England", "West Midlands": "England", "East of England": "England",
-    "South East": "England", "South West": "England", "Greater London": "England",
+    "North East": "England",
+    "North West": "England",
+    "Yorkshire and the Humber": "England",
+    "East Midlands": "England",
+    "West Midlands": "England",
+    "East of England": "England",
+    "South East": "England",
+    "South West": "England",
+    "Greater London": "England",
     # metropolitan counties
-    "Greater Manchester": "England", "Merseyside": "England", "South Yorkshire": "England",
-    "West Yorkshire": "England", "Tyne and Wear": "England",
+    "Greater Manchester": "England",
+    "Merseyside": "England",
+    "South Yorkshire": "England",
+    "West Yorkshire": "England",
+    "Tyne and Wear": "England",
     # other ceremonial counties
-    "Bedfordshire": "England", "Berkshire": "England", "Buckinghamshire": "England",
-    "Cambridgeshire": "England", "Cheshire": "England", "Cornwall": "England",
-    "Cumbria": "England", "Derbyshire": "England", "Devon": "England", "Dorset": "England",
-    "County Durham": "England", "East Riding of Yorkshire": "England", "East Sussex": "England",
-    "Essex": "England", "Gloucestershire": "England", "Hampshire": "England",
-    "Herefordshire": "England", "Hertfordshire": "England", "Isle of Wight": "England",
-    "Kent": "England", "Lancashire": "England", "Leicestershire": "England",
-    "Lincolnshire": "England", "Norfolk": "England", "North Yorkshire": "England",
-    "Northamptonshire": "England", "Northumberland": "England", "Nottinghamshire": "England",
-    "Oxfordshire": "England", "Rutland": "England", "Shropshire": "England",
-    "Somerset": "England", "Staffordshire": "England", "Suffolk": "England",
-    "Surrey": "England", "West Sussex": "England", "Warwickshire": "England",
-    "Wiltshire": "England", "Worcestershire": "England", "Yorkshire": "England",
-    "the Midlands": "England", "Home Counties": "England",
+    "Bedfordshire": "England",
+    "Berkshire": "England",
+    "Buckinghamshire": "England",
+    "Cambridgeshire": "England",
+    "Cheshire": "England",
+    "Cornwall": "England",
+    "Cumbria": "England",
+    "Derbyshire": "England",
+    "Devon": "England",
+    "Dorset": "England",
+    "County Durham": "England",
+    "East Riding of Yorkshire": "England",
+    "East Sussex": "England",
+    "Essex": "England",
+    "Gloucestershire": "England",
+    "Hampshire": "England",
+    "Herefordshire": "England",
+    "Hertfordshire": "England",
+    "Isle of Wight": "England",
+    "Kent": "England",
+    "Lancashire": "England",
+    "Leicestershire": "England",
+    "Lincolnshire": "England",
+    "Norfolk": "England",
+    "North Yorkshire": "England",
+    "Northamptonshire": "England",
+    "Northumberland": "England",
+    "Nottinghamshire": "England",
+    "Oxfordshire": "England",
+    "Rutland": "England",
+    "Shropshire": "England",
+    "Somerset": "England",
+    "Staffordshire": "England",
+    "Suffolk": "England",
+    "Surrey": "England",
+    "West Sussex": "England",
+    "Warwickshire": "England",
+    "Wiltshire": "England",
+    "Worcestershire": "England",
+    "Yorkshire": "England",
+    "the Midlands": "England",
+    "Home Counties": "England",
     # Scotland, Wales and Northern Ireland
-    "Highlands": "Scotland", "Lothian": "Scotland", "Fife": "Scotland",
-    "Strathclyde": "Scotland", "Aberdeenshire": "Scotland", "Argyll and Bute": "Scotland",
-    "Dumfries and Galloway": "Scotland", "Scottish Borders": "Scotland",
-    "Gwynedd": "Wales", "Powys": "Wales", "Pembrokeshire": "Wales", "Ceredigion": "Wales",
-    "Carmarthenshire": "Wales", "Anglesey": "Wales", "Glamorgan": "Wales",
-    "Antrim": "Northern Ireland", "Armagh": "Northern Ireland", "Down": None,
-    "Fermanagh": "Northern Ireland", "Tyrone": "Northern Ireland",
+    "Highlands": "Scotland",
+    "Lothian": "Scotland",
+    "Fife": "Scotland",
+    "Strathclyde": "Scotland",
+    "Aberdeenshire": "Scotland",
+    "Argyll and Bute": "Scotland",
+    "Dumfries and Galloway": "Scotland",
+    "Scottish Borders": "Scotland",
+    "Gwynedd": "Wales",
+    "Powys": "Wales",
+    "Pembrokeshire": "Wales",
+    "Ceredigion": "Wales",
+    "Carmarthenshire": "Wales",
+    "Anglesey": "Wales",
+    "Glamorgan": "Wales",
+    "Antrim": "Northern Ireland",
+    "Armagh": "Northern Ireland",
+    "Down": None,
+    "Fermanagh": "Northern Ireland",
+    "Tyrone": "Northern Ireland",
 }
 WORLD_REGIONS = [
-    "Middle East", "Near East", "Far East", "Scandinavia", "Balkans", "Caribbean",
-    "Latin America", "Central America", "Southeast Asia", "South Asia", "East Asia",
-    "Central Asia", "West Africa", "East Africa", "North Africa", "Southern Africa",
-    "Sub-Saharan Africa", "Eastern Europe", "Western Europe", "Central Europe",
-    "European Union", "Gulf", "Persian Gulf", "Sahel", "Siberia", "Kashmir",
-    "Crimea", "Donbas", "Gaza", "Gaza Strip", "West Bank", "Tibet", "Xinjiang",
-    "Catalonia", "Basque Country", "Bavaria", "Ural", "Urals", "Mindanao", "Luzon",
-    "Borneo", "Sumatra", "Java", "Bali", "Patagonia", "Amazon", "Arctic",
-    "Antarctic", "Pacific", "Atlantic", "Quebec", "Ontario", "British Columbia",
-    "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick",
-    "Newfoundland", "Queensland", "New South Wales", "Victoria", "Tasmania",
-    "Western Australia", "South Australia", "Northern Territory", "Sulu",
-    "New York State", "Washington State", "Punjab", "Sindh", "Kerala",
-    "Bengal", "Tamil Nadu", "Kurdistan", "Chechnya", "Dagestan", "Chelyabinsk",
+    "Middle East",
+    "Near East",
+    "Far East",
+    "Scandinavia",
+    "Balkans",
+    "Caribbean",
+    "Latin America",
+    "Central America",
+    "Southeast Asia",
+    "South Asia",
+    "East Asia",
+    "Central Asia",
+    "West Africa",
+    "East Africa",
+    "North Africa",
+    "Southern Africa",
+    "Sub-Saharan Africa",
+    "Eastern Europe",
+    "Western Europe",
+    "Central Europe",
+    "European Union",
+    "Gulf",
+    "Persian Gulf",
+    "Sahel",
+    "Siberia",
+    "Kashmir",
+    "Crimea",
+    "Donbas",
+    "Gaza",
+    "Gaza Strip",
+    "West Bank",
+    "Tibet",
+    "Xinjiang",
+    "Catalonia",
+    "Basque Country",
+    "Bavaria",
+    "Ural",
+    "Urals",
+    "Mindanao",
+    "Luzon",
+    "Borneo",
+    "Sumatra",
+    "Java",
+    "Bali",
+    "Patagonia",
+    "Amazon",
+    "Arctic",
+    "Antarctic",
+    "Pacific",
+    "Atlantic",
+    "Quebec",
+    "Ontario",
+    "British Columbia",
+    "Alberta",
+    "Manitoba",
+    "Saskatchewan",
+    "Nova Scotia",
+    "New Brunswick",
+    "Newfoundland",
+    "Queensland",
+    "New South Wales",
+    "Victoria",
+    "Tasmania",
+    "Western Australia",
+    "South Australia",
+    "Northern Territory",
+    "Sulu",
+    "New York State",
+    "Washington State",
+    "Punjab",
+    "Sindh",
+    "Kerala",
+    "Bengal",
+    "Tamil Nadu",
+    "Kurdistan",
+    "Chechnya",
+    "Dagestan",
+    "Chelyabinsk",
 ]
 COUNTRY_ALIASES = {
-    "US": "United States", "U.S.": "United States", "USA": "United States",
-    "U.S.A.": "United States", "America": "United States",
-    "United States of America": "United States", "UK": "United Kingdom",
-    "U.K.": "United Kingdom", "Netherlands": "The Netherlands", "Holland": "The Netherlands",
-    "Czech Republic": "Czechia", "Republic of Ireland": "Ireland", "Burma": "Myanmar",
-    "Vatican City": "Vatican", "East Timor": "Timor Leste", "Palestine": "Palestinian Territory",
-    "UAE": "United Arab Emirates", "DRC": "Democratic Republic of the Congo",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Netherlands": "The Netherlands",
+    "Holland": "The Netherlands",
+    "Czech Republic": "Czechia",
+    "Republic of Ireland": "Ireland",
+    "Burma": "Myanmar",
+    "Vatican City": "Vatican",
+    "East Timor": "Timor Leste",
+    "Palestine": "Palestinian Territory",
+    "UAE": "United Arab Emirates",
+    "DRC": "Democratic Republic of the Congo",
 }
 # Place names that are also everyday words or common names; they count only
 # after a preposition of place ("in Reading", "near Bath").
@@ -86,8 +215,20 @@ COMMON_WORDS = word_set(
     "Male Lead Little Battle Mercedes Jesus Down Whitehall Downing Parliament University "
     "College Center Centre Progress Friendship Pride "
 )
-MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"}
+MONTHS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
 PLACE_PREPOSITIONS = re.compile(r"\b(?:in|at|from|near|to|of|outside|around|into|across)\s+$")
 
 
@@ -107,23 +248,31 @@ def _data():
                 parent = states.get(city["admin1code"], country)
             elif city["countrycode"] == "GB":
                 parent = UK_NATIONS.get(city["admin1code"], country)
-            places[name] = {"name": name, "kind": "city", "parent": parent, "country": country,
-                            "latitude": city["latitude"], "longitude": city["longitude"],
-                            "population": city["population"]}
+            places[name] = {
+                "name": name,
+                "kind": "city",
+                "parent": parent,
+                "country": country,
+                "latitude": city["latitude"],
+                "longitude": city["longitude"],
+                "population": city["population"],
+            }
     regions = {}
     for name in countries.values():
         regions[name] = {"name": name, "kind": "country", "parent": None, "country": name}
     for alias, name in COUNTRY_ALIASES.items():
         regions[alias] = regions[name]
     for name in states.values():
-        regions[name] = {"name": name, "kind": "region", "parent": "United States",
-                         "country": "United States"}
+        regions[name] = {"name": name, "kind": "region", "parent": "United States", "country": "United States"}
     for continent in gc.get_continents().values():
-        regions[continent["name"]] = {"name": continent["name"], "kind": "region",
-                                      "parent": None, "country": None}
+        regions[continent["name"]] = {"name": continent["name"], "kind": "region", "parent": None, "country": None}
     for name, parent in UK_REGIONS.items():
-        regions[name] = {"name": name, "kind": "region", "parent": parent or "United Kingdom",
-                         "country": "United Kingdom"}
+        regions[name] = {
+            "name": name,
+            "kind": "region",
+            "parent": parent or "United Kingdom",
+            "country": "United Kingdom",
+        }
     for name in WORLD_REGIONS:
         regions.setdefault(name, {"name": name, "kind": "region", "parent": None, "country": None})
     # Regions win over same-named towns: "Georgia", "Victoria", "Punjab".
@@ -180,7 +329,7 @@ def word_offsets(start, words):
 
 def longest_place(words, i):
     for n in range(min(5, len(words) - i), 0, -1):
-        name = " ".join(words[i:i + n]).rstrip(".'’")
+        name = " ".join(words[i : i + n]).rstrip(".'’")
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         if not name[:1].isupper():
@@ -194,6 +343,6 @@ def longest_place(words, i):
 def keep_mention(text, start, place, skip_spans):
     if any(s <= start < e for s, e in skip_spans) or place["name"] in MONTHS:
         return False
-    if place["name"] in COMMON_WORDS or text[start:start + len(place["name"])] in COMMON_WORDS:
-        return bool(PLACE_PREPOSITIONS.search(text[max(0, start - 12):start]))
+    if place["name"] in COMMON_WORDS or text[start : start + len(place["name"])] in COMMON_WORDS:
+        return bool(PLACE_PREPOSITIONS.search(text[max(0, start - 12) : start]))
     return True

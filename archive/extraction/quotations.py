@@ -10,7 +10,7 @@ from archive.extraction.entity import Entity
 from archive.extraction.lexicon import VERB_RE
 from archive.extraction.text import first_sentence, last_sentence, skip_space
 
-DOUBLE_OPEN, DOUBLE_CLOSE = "“\"", "”\""
+DOUBLE_OPEN, DOUBLE_CLOSE = '“"', '”"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
 NAMING_RE = re.compile(
     r"(?:so-called|nicknamed|dubbed|known as|called|named|titled|entitled|labelled|labeled|"
@@ -27,15 +27,15 @@ SPEAKER_CALLED_RE = re.compile(
 
 @dataclass
 class Quote:
-    start: int          # first character of the quoted words
-    end: int            # one past the last quoted character
-    open_at: int        # the opening mark
-    close_at: int       # the closing mark, or the paragraph end when never closed
+    start: int  # first character of the quoted words
+    end: int  # one past the last quoted character
+    open_at: int  # the opening mark
+    close_at: int  # the closing mark, or the paragraph end when never closed
     paragraph: int
     text: str = ""
     kind: str = "direct"
     speaker: Entity = None
-    finder: str = ""    # the rule that attributed it, a feature for the speaker model
+    finder: str = ""  # the rule that attributed it, a feature for the speaker model
 
 
 def find_quotes(text, paragraphs):
@@ -76,8 +76,8 @@ def can_open(text, i, end):
 
 
 def elision(text, i):
-    """ '90s, 'n', 'em: an apostrophe that opens nothing."""
-    return bool(re.match(r".(?:\d0s|n'|em\b|tis\b|cause\b)", text[i:i + 6]))
+    """'90s, 'n', 'em: an apostrophe that opens nothing."""
+    return bool(re.match(r".(?:\d0s|n'|em\b|tis\b|cause\b)", text[i : i + 6]))
 
 
 def closes(text, i, end, marks):
@@ -106,8 +106,8 @@ def classify(text, quote, paragraphs):
     """Keep quotations, drop titles, nicknames and scare quotes; set the kind."""
     p_start, p_end = paragraphs[quote.paragraph]
     # What decides is close by; a bound keeps a page-long paragraph linear.
-    before = text[max(p_start, quote.open_at - CONTEXT):quote.open_at]
-    after = text[quote.close_at + 1:min(p_end, quote.close_at + 1 + CONTEXT)]
+    before = text[max(p_start, quote.open_at - CONTEXT) : quote.open_at]
+    after = text[quote.close_at + 1 : min(p_end, quote.close_at + 1 + CONTEXT)]
     words = re.findall(r"[\w'’\[\]]+", quote.text)
     if not words or (NAMING_RE.search(before.rstrip(" ")) and not SPEAKER_CALLED_RE.search(before)):
         return False
@@ -119,8 +119,13 @@ def classify(text, quote, paragraphs):
     sentence = sentence_around(before, after)
     # '"We thank her," wrote X, "for her service."': the rest of an interrupted quotation.
     interrupted = re.search(r"[\"”]\s*,?[^\"“”]*" + VERB_RE.pattern + r"[^\"“”]*,\s*$", before)
-    if len(words) <= 3 and not attributed and not interrupted and not VERB_RE.search(sentence) \
-            and not re.search(r"according to", sentence, re.IGNORECASE):
+    if (
+        len(words) <= 3
+        and not attributed
+        and not interrupted
+        and not VERB_RE.search(sentence)
+        and not re.search(r"according to", sentence, re.IGNORECASE)
+    ):
         return False
     quote.kind = "direct" if is_direct(before, quote.text, attributed) else "partial"
     return True
@@ -129,8 +134,13 @@ def classify(text, quote, paragraphs):
 def title_like(words, body):
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with"}
     content = [w for w in words if w.lower() not in small]
-    return (content and len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-            and not re.search(r"[.!?]\s", body) and not (len(words) == 1 and body.endswith((",", "."))))
+    return (
+        content
+        and len(words) <= 8
+        and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        and not re.search(r"[.!?]\s", body)
+        and not (len(words) == 1 and body.endswith((",", ".")))
+    )
 
 
 def sentence_around(before, after):
@@ -163,12 +173,14 @@ POST_SUBJECT_RE = re.compile(
 # rather than attributing the quotation ("... while X wrote ...").
 CONJUNCTION_RE = re.compile(
     r"(?:while|and|but|as|because|if|when|although|though|after|before|since|which|who|"
-    r"where|so|or|then|with|whereas|until|unless)\b", re.IGNORECASE
+    r"where|so|or|then|with|whereas|until|unless)\b",
+    re.IGNORECASE,
 )
 # A clause opening with these is no subject: '"..." including X, who tried to warn'.
 NOT_SUBJECT_RE = re.compile(
     r"(?:including|such as|among|like|for|of|from|to|with|without|in|on|at|by|about|over|under|"
-    r"against|despite|during)\b", re.IGNORECASE
+    r"against|despite|during)\b",
+    re.IGNORECASE,
 )
 # '"... a rescue mission" Smith told Wikinews': a name and its verb, no comma.
 NAME_THEN_VERB_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + VERB_RE.pattern[2:-2] + r")\b")
@@ -176,8 +188,12 @@ NAME_THEN_VERB_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + VERB_RE.p
 
 def post_attribution_clause(after, body):
     """The words after a closing mark when they attribute it: `", she said`."""
-    if not (re.search(r"[,?!—–-]\W*$", body) or re.match(r"\s*[,—–]", after)
-            or re.match(r"\s+[a-z]", after) or (NAME_THEN_VERB_RE.match(after) and body.rstrip()[-1:].isalnum())):
+    if not (
+        re.search(r"[,?!—–-]\W*$", body)
+        or re.match(r"\s*[,—–]", after)
+        or re.match(r"\s+[a-z]", after)
+        or (NAME_THEN_VERB_RE.match(after) and body.rstrip()[-1:].isalnum())
+    ):
         return ""
     # An initial's full stop ("John G. Roberts") does not end the clause.
     clause = re.split(r"(?<!\b[A-Z])[.;:]\s|[“\"‘]", after.lstrip(" ,—–"), maxsplit=1)[0]
@@ -187,8 +203,12 @@ def post_attribution_clause(after, body):
         return clause
     m = POST_SUBJECT_RE.match(clause)
     if m and m.group("verb").endswith("ing") and len(m.group("np").split()) <= 2:
-        return ""   # '"...," further saying, "..."': the same speaker goes on
-    if m and len(m.group("np").split()) <= 9 and not NOT_SUBJECT_RE.match(m.group("np")) \
-            and not re.search(r",\s*(?:who|which|whose)\b", m.group("np")):
+        return ""  # '"...," further saying, "..."': the same speaker goes on
+    if (
+        m
+        and len(m.group("np").split()) <= 9
+        and not NOT_SUBJECT_RE.match(m.group("np"))
+        and not re.search(r",\s*(?:who|which|whose)\b", m.group("np"))
+    ):
         return clause
     return ""

@@ -36,9 +36,46 @@ SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by
 # Words read as themselves right before an opening mark or after a closing one;
 # any other word is described by its shape only, so the model stays small.
 ARTICLES = {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"}
-CONNECTIVES = {"as", "of", "and", "or", "like", "is", "was", "be", "are", "were", "called", "says", "said",
-               "word", "words", "term", "phrase", "slogan", "sign", "banner", "saying", "read", "reads", "about",
-               "to", "with", "for", "from", "by", "that", "than", "it", "on", "in", "at", "you", "i", "if"}
+CONNECTIVES = {
+    "as",
+    "of",
+    "and",
+    "or",
+    "like",
+    "is",
+    "was",
+    "be",
+    "are",
+    "were",
+    "called",
+    "says",
+    "said",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "slogan",
+    "sign",
+    "banner",
+    "saying",
+    "read",
+    "reads",
+    "about",
+    "to",
+    "with",
+    "for",
+    "from",
+    "by",
+    "that",
+    "than",
+    "it",
+    "on",
+    "in",
+    "at",
+    "you",
+    "i",
+    "if",
+}
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 SENTENCE_INSIDE_RE = re.compile(r"[.!?][\]\"”’']?\s+\S")
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|my|our|us|me|I'm|we're)\b")
@@ -122,8 +159,8 @@ def describe(text, quote, paragraphs, interview=False):
     decision is a feature) and sets its kind as they would."""
     kept = classify(text, quote, paragraphs)
     p_start, p_end = paragraphs[quote.paragraph]
-    before = text[max(p_start, quote.open_at - CONTEXT):quote.open_at]
-    after = text[quote.close_at + 1:min(p_end, quote.close_at + 1 + CONTEXT)]
+    before = text[max(p_start, quote.open_at - CONTEXT) : quote.open_at]
+    after = text[quote.close_at + 1 : min(p_end, quote.close_at + 1 + CONTEXT)]
     body = quote.text
     words = WORD_RE.findall(body)
     attributed = bool(post_attribution_clause(after, body))
@@ -208,8 +245,11 @@ def setting_features(text, quote, paragraphs, before, after, interview):
         "according_to": float("according to" in sentence.lower()),
         "single_marks": float(text[quote.open_at] in "‘'"),
         "interview": float(interview),
-        "interview_answer": float(interview and bool(INTERVIEW_LABEL_RE.match(text, p_start, p_end))
-                                  and not INTERVIEWER_RE.match(text, p_start, p_end)),
+        "interview_answer": float(
+            interview
+            and bool(INTERVIEW_LABEL_RE.match(text, p_start, p_end))
+            and not INTERVIEWER_RE.match(text, p_start, p_end)
+        ),
         "other_quotes_in_sentence": float(bool(DOUBLE_MARK_RE.search(last_part(before)))),
     }
 

@@ -37,10 +37,15 @@ def article_examples(body, gold_quotes):
     described = [quote_kinds.describe(body, q, paragraphs, interview) for q in spans]
     gold_texts = [scoring.gold_quote_text(body, q) for q in gold_quotes]
     matched = {p: g for g, p in scoring.match_quotes(gold_texts, [q.text for q in spans])}
-    return [(features, int(i in matched),
-             quote_kinds.kind_features(spans[i], features) if i in matched else None,
-             int(gold_quotes[matched[i]].get("kind") == "direct") if i in matched else None)
-            for i, features in enumerate(described)]
+    return [
+        (
+            features,
+            int(i in matched),
+            quote_kinds.kind_features(spans[i], features) if i in matched else None,
+            int(gold_quotes[matched[i]].get("kind") == "direct") if i in matched else None,
+        )
+        for i, features in enumerate(described)
+    ]
 
 
 def fit(examples, c=C, kind_c=KIND_C):
@@ -90,5 +95,6 @@ def model_file_text(quote_model, trained_on):
     return modelfile.text(
         "Quotation filter for archive.extraction: linear weights over quoted-span features, "
         "rebuilt by `python manage.py train_attribution` (see archive/extraction/quote_training.py).",
-        trained_on, quote_model.to_dict())
-
+        trained_on,
+        quote_model.to_dict(),
+    )

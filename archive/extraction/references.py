@@ -14,15 +14,21 @@ PRONOUNS = {"he": "m", "she": "f", "they": "", "it": ""}
 # modifier, the way a reporter refers back to the person just quoted.
 EPITHET_RE = re.compile(r"(?:^|\s)[Tt]he\s+(?:[\w-]+\s+){0,2}[A-Z][\w-]+\s+[a-z][\w-]*\s*$")
 # Words before a job that do not tell one holder from another.
-LOOSE_MODIFIERS = set("former then new current veteran outgoing incoming embattled senior top "
-                      "longtime long-time acting interim".split())
-OWNED_DOCUMENT_RE = re.compile(r"\s*(his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|"
-                               r"release|message|report|notice|announcement)s?\b", re.IGNORECASE)
+LOOSE_MODIFIERS = set(
+    "former then new current veteran outgoing incoming embattled senior top longtime long-time acting interim".split()
+)
+OWNED_DOCUMENT_RE = re.compile(
+    r"\s*(his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|tweet|post|"
+    r"release|message|report|notice|announcement)s?\b",
+    re.IGNORECASE,
+)
 # The subject form of an object or possessive pronoun: "according to him", "her statement".
 SUBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it", "his": "he", "its": "it", "their": "they"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-BODY_OF_PLACE_RE = re.compile(r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
-                              r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b")
+BODY_OF_PLACE_RE = re.compile(
+    r"\s*[Tt]he\s+(government|parliament|people|police|military|army|council|ministry)"
+    r"\s+of\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b"
+)
 # Bodies that speak as one though seldom named in full: "the army said".
 FORCES = {"army", "navy", "police", "military"}
 FORCE_RE = re.compile(r"\s*(?:[Tt]he\s+)?(?:[A-Z][a-z]+\s+)?(army|navy|police|military)\s*$", re.IGNORECASE)
@@ -44,8 +50,9 @@ def resolve_pronoun(speakers, pronoun, pos):
     if not wants_person:
         return None
     # The last person named, preferring one who was not an object ("told X").
-    earlier = [(s, e) for s, _, e in reversed(doc.mentions)
-               if s < pos and e.kind == "person" and e.gender in (gender, "")]
+    earlier = [
+        (s, e) for s, _, e in reversed(doc.mentions) if s < pos and e.kind == "person" and e.gender in (gender, "")
+    ]
     for s, entity in earlier:
         if not doc.is_object(s):
             return entity
@@ -86,30 +93,37 @@ def resolve_role(speakers, phrase, pos):
         return None
     head = heads[0]
     earlier = doc.recent_entities(pos)
-    if head in ROLE_WORDS and head not in ORG_HEADS:    # "army" is both
+    if head in ROLE_WORDS and head not in ORG_HEADS:  # "army" is both
         wanted = set(words) & ROLE_WORDS
         # "The local health minister" is not the Civil Aviation Minister.
-        modifiers = {w[:5] for w in words[:words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
+        modifiers = {w[:5] for w in words[: words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
         for ent in earlier:
-            if ent.kind == "person" and wanted <= ent.role_words() \
-                    and modifiers <= {w[:5] for w in re.findall(r"[\w-]+", ent.role.lower())}:
+            if (
+                ent.kind == "person"
+                and wanted <= ent.role_words()
+                and modifiers <= {w[:5] for w in re.findall(r"[\w-]+", ent.role.lower())}
+            ):
                 return ent
         last = next(speakers.events_before(pos), (None, None))[1]
         if head in SPOKES and last is not None and last.kind == "organisation":
-            return last     # "The spokesperson added": the body an unnamed spokesperson spoke for
-        if EPITHET_RE.search(phrase) and words[-1] == head and head != "partner" \
-                and last is not None and last.kind == "person":
+            return last  # "The spokesperson added": the body an unnamed spokesperson spoke for
+        if (
+            EPITHET_RE.search(phrase)
+            and words[-1] == head
+            and head != "partner"
+            and last is not None
+            and last.kind == "person"
+        ):
             # "said co-author Karen Alley. The Wooster professor added": a job the
             # article gave nobody describes the person who spoke last.
             return last
         return None
     if head in ORG_HEADS:
         # "the health ministry": a ministry whose name has "health" in it.
-        modifiers = [w[:4] for w in words[:words.index(head)] if w not in ("the", "its", "their")]
+        modifiers = [w[:4] for w in words[: words.index(head)] if w not in ("the", "its", "their")]
         for ent in earlier:
             name_words = [w[:4] for w in re.findall(r"\w+", ent.name.lower())]
-            if ent.kind == "organisation" and head in ent.name.lower() \
-                    and all(m in name_words for m in modifiers):
+            if ent.kind == "organisation" and head in ent.name.lower() and all(m in name_words for m in modifiers):
                 return ent
         if head in ("company", "firm", "group", "organisation", "organization"):
             for ent in earlier:

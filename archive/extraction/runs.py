@@ -24,8 +24,13 @@ from archive.extraction.tokens import fold, is_acronym, is_honorific_token, lowe
 
 
 def strip_leading(text, run):
-    while run and run[0][0].lower() in NOT_NAME_WORDS and not is_honorific_token(run[0][0]) \
-            and not is_acronym(run[0][0]) and not org_name_start(text, run):
+    while (
+        run
+        and run[0][0].lower() in NOT_NAME_WORDS
+        and not is_honorific_token(run[0][0])
+        and not is_acronym(run[0][0])
+        and not org_name_start(text, run)
+    ):
         run = run[1:]
     while run and (run[0][0].lower() in CONNECTORS or run[0][0].lower().endswith("-year-old")):
         run = run[1:]
@@ -33,13 +38,23 @@ def strip_leading(text, run):
     # "Ethiopians Dejene Debela", "Countryman Lawrence Cherono".
     if len(run) > 2 and re.search(r"(?:ans|ese|is)$", run[0][0]) and not is_given_name(run[0][0]):
         run = run[1:]
-    if len(run) > 2 and sentence_initial(text, run[0][1]) and not is_given_name(run[0][0]) \
-            and is_given_name(run[1][0]) and run[0][0].lower() not in ROLE_WORDS:
+    if (
+        len(run) > 2
+        and sentence_initial(text, run[0][1])
+        and not is_given_name(run[0][0])
+        and is_given_name(run[1][0])
+        and run[0][0].lower() not in ROLE_WORDS
+    ):
         run = run[1:]
     if len(run) > 1 and sentence_initial(text, run[0][1]) and ordinary_word(text, run[0][0]):
         run = run[1:]
-    if len(run) == 2 and sentence_initial(text, run[0][1]) and not is_given_name(run[0][0]) \
-            and not is_honorific_token(run[0][0]) and other_first_word(text, run):
+    if (
+        len(run) == 2
+        and sentence_initial(text, run[0][1])
+        and not is_given_name(run[0][0])
+        and not is_honorific_token(run[0][0])
+        and other_first_word(text, run)
+    ):
         # "Afterwards Trump", "Longtime Imus": the surname is named elsewhere
         # with a real given name, so the opening word is not one.
         run = run[1:]
@@ -48,8 +63,11 @@ def strip_leading(text, run):
 
 def other_first_word(text, run):
     for m in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(run[1][0]) + r"\b", text):
-        if m.group(1) != run[0][0] and m.group(1).lower() not in NOT_NAME_WORDS and \
-                (is_given_name(m.group(1)) or not sentence_initial(text, m.start())):
+        if (
+            m.group(1) != run[0][0]
+            and m.group(1).lower() not in NOT_NAME_WORDS
+            and (is_given_name(m.group(1)) or not sentence_initial(text, m.start()))
+        ):
             return True
     return False
 
@@ -68,9 +86,12 @@ def ordinary_word(text, word):
 def org_name_start(text, run):
     """ "the State Department", "the City Council": a noun that starts an
     organisation's name mid-sentence stays part of it."""
-    return (run[0][0].lower() in ORG_NAME_STARTS and len(run) > 1
-            and any(t[0].lower() in ORG_WORDS for t in run)
-            and not sentence_initial(text, run[0][1]))
+    return (
+        run[0][0].lower() in ORG_NAME_STARTS
+        and len(run) > 1
+        and any(t[0].lower() in ORG_WORDS for t in run)
+        and not sentence_initial(text, run[0][1])
+    )
 
 
 def classify_run(text, run, people, orgs, counts, coordinated=False):
@@ -81,45 +102,60 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         # "Sir Keith Morland and Cllr Jo Brant": two people, each named in full.
         k = lower.index("and")
         known = classify_run(text, run[:k], people, orgs, counts, coordinated)
-        second = classify_run(text, strip_leading(text, run[k + 1:]), people, orgs, counts, known)
-        if second and not known and re.match(r",\s+(?:both|each)\b", text[run[-1][2]:]):
+        second = classify_run(text, strip_leading(text, run[k + 1 :]), people, orgs, counts, known)
+        if second and not known and re.match(r",\s+(?:both|each)\b", text[run[-1][2] :]):
             # "Ababel Yeshaneh and Gelete Burka, both from Ethiopia": the
             # evidence after the pair is for both.
             classify_run(text, run[:k], people, orgs, counts, True)
         return second
     last_org = max((k for k, w in enumerate(lower[:-2]) if w in ORG_WORDS), default=None)
-    if last_org is not None and len(run) - last_org - 1 in (2, 3) and "of" not in lower[last_org:] \
-            and (is_given_name(run[last_org + 1][0]) or "-" in run[last_org + 1][0][1:4]):
+    if (
+        last_org is not None
+        and len(run) - last_org - 1 in (2, 3)
+        and "of" not in lower[last_org:]
+        and (is_given_name(run[last_org + 1][0]) or "-" in run[last_org + 1][0][1:4])
+    ):
         # "director of Amnesty International Man-kei Tam": the body, then its officer.
-        add_org(text, orgs, run[:last_org + 1])
-        return classify_run(text, run[last_org + 1:], people, orgs, counts, coordinated)
+        add_org(text, orgs, run[: last_org + 1])
+        return classify_run(text, run[last_org + 1 :], people, orgs, counts, coordinated)
     owner = next((k for k, t in enumerate(run[:-2]) if re.search(r"['’]s$", t[0])), None)
-    if owner is not None and {fold(re.sub(r"['’]s$", "", t[0])) for t in run[:owner + 1]} & ORG_WORDS \
-            and (is_given_name(run[owner + 1][0]) or census_given_name(text, run[owner + 1][0])):
+    if (
+        owner is not None
+        and {fold(re.sub(r"['’]s$", "", t[0])) for t in run[: owner + 1]} & ORG_WORDS
+        and (is_given_name(run[owner + 1][0]) or census_given_name(text, run[owner + 1][0]))
+    ):
         # "The Native American Rights Fund's Jacqueline De León": the body,
         # then its member.
-        add_org(text, orgs, run[:owner + 1])
-        return classify_run(text, run[owner + 1:], people, orgs, counts, coordinated)
-    if owner is not None and 2 <= owner + 1 <= 3 and {t[0].lower().rstrip(".") for t in run[owner + 1:]} & ORG_WORDS \
-            and is_given_name(run[0][0]) and not {t[0].lower() for t in run[:owner + 1]} & ORG_WORDS:
+        add_org(text, orgs, run[: owner + 1])
+        return classify_run(text, run[owner + 1 :], people, orgs, counts, coordinated)
+    if (
+        owner is not None
+        and 2 <= owner + 1 <= 3
+        and {t[0].lower().rstrip(".") for t in run[owner + 1 :]} & ORG_WORDS
+        and is_given_name(run[0][0])
+        and not {t[0].lower() for t in run[: owner + 1]} & ORG_WORDS
+    ):
         # "John Lydon's Public Image Ltd": the person, then what they own.
-        known = classify_run(text, run[:owner + 1], people, orgs, counts, coordinated)
-        add_org(text, orgs, run[owner + 1:])
+        known = classify_run(text, run[: owner + 1], people, orgs, counts, coordinated)
+        add_org(text, orgs, run[owner + 1 :])
         return known
     role, name, rest = split_run(run)
     owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
-    if owner is not None and not {t[0].lower() for t in name[owner + 1:]} & ORG_WORDS:
+    if owner is not None and not {t[0].lower() for t in name[owner + 1 :]} & ORG_WORDS:
         # "Ben Ali's Presidency": the name ends at the possessive.
-        name, rest = name[:owner + 1], []
+        name, rest = name[: owner + 1], []
     words = clean_name_tokens(name)
     # "Nikki Holland of the UK's National Crime Agency": a name, then the body
     # its bearer works for, is a person's even when the surname is a town;
     # "the South Lawn of the White House" is not.
-    employer = bool(rest) and run[run.index(rest[0]) - 1][0].lower() == "of" \
-        and any(fold(re.sub(r"['’]s$", "", t[0])) in ORG_WORDS for t in rest) \
+    employer = (
+        bool(rest)
+        and run[run.index(rest[0]) - 1][0].lower() == "of"
+        and any(fold(re.sub(r"['’]s$", "", t[0])) in ORG_WORDS for t in rest)
         and lower_case_word_before(text, run[0][1]) not in ("the", "a", "an")
+    )
     if run and not role and THING_BEFORE_RE.search(text, max(0, run[0][1] - 30), run[0][1]):
-        add_org(text, orgs, run)    # "the organization Equally American"
+        add_org(text, orgs, run)  # "the organization Equally American"
         return False
     if words and looks_like_person(text, run, role, name, words, counts, coordinated or employer):
         add_person(text, people, role, name, words)
@@ -133,8 +169,11 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
     return False
 
 
-THING_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(THING_NOUNS | word_set(
-    "campaign coalition movement non-profit nonprofit band brand"))) + r")\s+$")
+THING_BEFORE_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(THING_NOUNS | word_set("campaign coalition movement non-profit nonprofit band brand")))
+    + r")\s+$"
+)
 
 
 def split_run(run):
@@ -145,19 +184,23 @@ def split_run(run):
     # "Vlada Stamenković of the NASA Jet Propulsion Laboratory": an "of" after a
     # word that is no job title ends the name; what follows is where they work.
     for k, (word, _, _) in enumerate(run[1:-1], start=1):
-        if word.lower() == "of" and not is_role_token(run[k - 1][0], False) \
-                and run[k - 1][0].lower() not in ROLE_OBJECTS | CONNECTORS and k >= 2:
+        if (
+            word.lower() == "of"
+            and not is_role_token(run[k - 1][0], False)
+            and run[k - 1][0].lower() not in ROLE_OBJECTS | CONNECTORS
+            and k >= 2
+        ):
             role, name, _ = split_run(run[:k])
             if name:
-                return role, name, run[k + 1:]
+                return role, name, run[k + 1 :]
             break
     last = -1
     for k, (word, _, _) in enumerate(run):
         if is_role_token(word, k == len(run) - 1) and k < len(run) - 1:
             last = k
     if 0 <= last < len(run) - 2 and run[last + 1][0] == "General":
-        last += 1   # "Solicitor General Jose Calida", "Attorney General"
-    role, name = run[:last + 1], run[last + 1:]
+        last += 1  # "Solicitor General Jose Calida", "Attorney General"
+    role, name = run[: last + 1], run[last + 1 :]
     while name:
         lower = name[0][0].lower()
         skip = gazetteer_prefix(name) if role or lower in CONNECTORS or len(name) > 2 else 0
@@ -172,7 +215,7 @@ def split_run(run):
         role, name = role + name[:skip], name[skip:]
     for k, (word, _, _) in enumerate(name):
         if word.lower() in CONNECTORS:
-            return role, name[:k], name[k + 1:]
+            return role, name[:k], name[k + 1 :]
     return role, name, []
 
 

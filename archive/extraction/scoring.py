@@ -47,7 +47,7 @@ def gold_quote_text(body, quote):
     """The annotated quotation: from its first words to its last words."""
     i = body.index(quote["start"])
     j = body.index(quote["end"], i)
-    return body[i:j + len(quote["end"])]
+    return body[i : j + len(quote["end"])]
 
 
 def match_quotes(gold_texts, predicted_texts):
@@ -102,16 +102,22 @@ def score_document(body, gold, prediction, aliases):
     wrong_speaker = [
         (gold_texts[g], gold_quotes[g]["speaker"], predicted[p].get("speaker"))
         for g, p in matches
-        if not same_person(gold_quotes[g]["speaker"], predicted[p].get("speaker"), aliases,
-                           predicted[p].get("speaker_kind") == "organisation")
+        if not same_person(
+            gold_quotes[g]["speaker"],
+            predicted[p].get("speaker"),
+            aliases,
+            predicted[p].get("speaker_kind") == "organisation",
+        )
     ]
     predicted_people = prediction.get("people", [])
     missed_people = [
-        name for name in gold.get("people", [])
+        name
+        for name in gold.get("people", [])
         if not any(same_person(name, other, aliases) for other in predicted_people)
     ]
     extra_people = [
-        name for name in predicted_persons(prediction)
+        name
+        for name in predicted_persons(prediction)
         if not any(same_person(person, name, aliases) for person in gold.get("people", []))
     ]
     return {
@@ -215,8 +221,10 @@ def prediction_record(doc_id, result):
     """The compact per-document line `manage.py extract` prints."""
     return {
         "id": doc_id,
-        "quotes": [{"text": q["text"], "speaker": q["speaker"], "kind": q["kind"],
-                    "speaker_kind": q.get("speaker_kind")} for q in result["quotes"]],
+        "quotes": [
+            {"text": q["text"], "speaker": q["speaker"], "kind": q["kind"], "speaker_kind": q.get("speaker_kind")}
+            for q in result["quotes"]
+        ],
         "people": [p["name"] for p in result["people"]],
         "places": [p["name"] for p in result["places"]],
     }

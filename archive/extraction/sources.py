@@ -19,7 +19,11 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 DOCUMENT_KINDS = (
     ("statement", "release", "communiqué", "communique"),
     ("ruling", "decision", "judgment", "judgement", "verdict"),
-    ("letter",), ("report",), ("notice",), ("tweet",), ("warning", "advisory", "alert"),
+    ("letter",),
+    ("report",),
+    ("notice",),
+    ("tweet",),
+    ("warning", "advisory", "alert"),
     ("proclamation", "declaration", "decree"),
 )
 DOCUMENT_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(" + "|".join(k for g in DOCUMENT_KINDS for k in g) + r")\b")
@@ -66,13 +70,13 @@ def document_source(speakers, noun, pos):
     pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")s?\b", re.IGNORECASE)
     # The last five mentions within a few pages' reach.
     for m in list(pattern.finditer(doc.masked, max(0, pos - 8000), pos))[:-6:-1]:
-        by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", doc.masked[m.end():m.end() + 60])
+        by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", doc.masked[m.end() : m.end() + 60])
         if by:
             at = m.end() + by.end()
             if CAPITALISED_RE.match(doc.masked, at, at + 80):
-                found = named_at(speakers, at, at + 80)      # "the warning issued by Met Éireann"
+                found = named_at(speakers, at, at + 80)  # "the warning issued by Met Éireann"
             else:
-                found = doc.first_entity(at, at + 60)       # "from her brother, King X"
+                found = doc.first_entity(at, at + 60)  # "from her brother, King X"
             if found:
                 return found
         k = bisect_right(doc.sentence_starts, m.start()) - 1
@@ -86,6 +90,7 @@ def document_source(speakers, noun, pos):
 
 def outlet_verb(clause, verb):
     """ "as reported by CNN", "Reuters reported": the outlet is not the speaker."""
-    tail = clause[verb.end():verb.end() + 30]
-    return verb.group() in ("reported", "reports") and bool(re.match(r"\s+by\b", tail) or
-                                                            OUTLET_WORDS.search(clause[:verb.start()]))
+    tail = clause[verb.end() : verb.end() + 30]
+    return verb.group() in ("reported", "reports") and bool(
+        re.match(r"\s+by\b", tail) or OUTLET_WORDS.search(clause[: verb.start()])
+    )

@@ -10,8 +10,11 @@ from archive.extraction.entity import Entity
 from archive.extraction.lexicon import ROLE_WORDS, THING_NOUNS
 from archive.extraction.references import resolve_pronoun, resolve_role
 
-ADVERBIAL_RE = re.compile(r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
-                          r"according|per|via|through|under|over|to)\b", re.IGNORECASE)
+ADVERBIAL_RE = re.compile(
+    r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
+    r"according|per|via|through|under|over|to)\b",
+    re.IGNORECASE,
+)
 # A plural common noun right before the verb is a group nobody names
 # ("the scientists describe", "critics called"), not an earlier "it".
 UNNAMED_GROUP_RE = re.compile(
@@ -19,8 +22,10 @@ UNNAMED_GROUP_RE = re.compile(
     r"(?!(?:ha|wa|i|thi|u|a|it|hi|hers|its|yours|ours|theirs)s\b)[a-z][a-z-]+[^s']s\s*$"
 )
 # Lower-case nouns for people: "Trump loyalist", "Grateful Dead drummer".
-AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
-                           r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
+AGENT_NOUN_RE = re.compile(
+    r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|ally|aide|friend|rival|critic|"
+    r"confidant|associate|colleague|protégé|veteran|head|chief|boss"
+)
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
 KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
 ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
@@ -51,7 +56,7 @@ class Speakers:
         """(position, entity) for each sentence that opens on a named person."""
         events = []
         for start, end in self.doc.sentences():
-            head = self.doc.text[start:min(end, start + 110)]
+            head = self.doc.text[start : min(end, start + 110)]
             first = self.doc.first_subject(start, start + len(head)) or self.doc.opening_possessor(start, end)
             if first and not head.lstrip().startswith(("“", '"', "‘")):
                 events.append((start, first))
@@ -68,7 +73,7 @@ class Speakers:
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.doc.masked[start:end]
         if re.search(r"\b(?:which|that)\s*$", phrase):
-            return False    # "a law which says": a thing, not a speaker
+            return False  # "a law which says": a thing, not a speaker
         parts, pos = [], start
         for piece in re.split(r"(,\s*)", phrase):
             if piece and not re.fullmatch(r",\s*", piece):
@@ -79,23 +84,32 @@ class Speakers:
             first_word = re.match(r"\s*([\w-]+)", piece)
             # "Greg Barton, Chair In Global Politics at X, said": a job, not a name,
             # unless a person is named in it ("WMCA chair, Cllr Bob Sleigh, said").
-            role_first = bool(first_word) and first_word.group(1).lower() in ROLE_WORDS \
+            role_first = (
+                bool(first_word)
+                and first_word.group(1).lower() in ROLE_WORDS
                 and self.doc.first_entity(p_start, p_end, people_only=True) is None
-            appositive = k > 0 and (re.match(r"\s*(?:the|a|an|another|[a-z])", piece) or role_first) \
-                and not re.match(r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
-                                 r"for|from|by|since|during|when|then|so|although|though)\b", piece)
+            )
+            appositive = (
+                k > 0
+                and (re.match(r"\s*(?:the|a|an|another|[a-z])", piece) or role_first)
+                and not re.match(
+                    r"\s*(?:he|she|they|it|with|while|and|but|in|on|at|after|before|as|"
+                    r"for|from|by|since|during|when|then|so|although|though)\b",
+                    piece,
+                )
+            )
             # "the deal, which the Treasury called": a relative clause right before
             # the verb holds its subject; one between commas is an aside.
             relative = re.match(r"\s*(?:which|what)\b", piece) and not self.doc.masked[p_end:end].strip()
             if appositive and not relative and self.doc.first_entity(*parts[k - 1][:2]):
                 continue
             if k > 0 and ADVERBIAL_RE.match(piece) and "," in self.doc.masked[p_end:end]:
-                continue    # "X, in remarks to the BBC, said": the BBC did not speak
+                continue  # "X, in remarks to the BBC, said": the BBC did not speak
             found = self.resolve_phrase(p_start, p_end)
             if found is not None:
                 return found
             if k == len(parts) - 1 and UNNAMED_GROUP_RE.search(piece):
-                return False    # "creating what the scientists describe as": nobody named
+                return False  # "creating what the scientists describe as": nobody named
         return None
 
     def resolve_phrase(self, start, end, allow_possessive=False):
@@ -104,9 +118,12 @@ class Speakers:
             # "On the day after the Court of Session ruling he said": he spoke.
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         if ANONYMOUS_SOURCE_RE.match(self.doc.masked, start, end):
-            return False    # "A source within the Interior Ministry said": nobody named
-        entity = self.head_entity(start, end) or self.doc.source_owner(start, end) \
+            return False  # "A source within the Interior Ministry said": nobody named
+        entity = (
+            self.head_entity(start, end)
+            or self.doc.source_owner(start, end)
             or self.head_entity(start, end, people_only=False, allow_possessive=allow_possessive)
+        )
         if entity:
             return entity
         phrase = self.doc.masked[start:end]
@@ -122,12 +139,17 @@ class Speakers:
         first = self.doc.first_entity(start, end, people_only=people_only, allow_possessive=allow_possessive)
         if first is None:
             return None
-        named = [(s, e, ent) for s, e, ent in self.doc.entities_in(start, end)
-                 if ent.kind == first.kind or not people_only]
+        named = [
+            (s, e, ent) for s, e, ent in self.doc.entities_in(start, end) if ent.kind == first.kind or not people_only
+        ]
         for (_, e1, ent1), (s2, e2, ent2) in pairwise(named):
             words = self.doc.masked[e1:s2].split()
-            if ent1 is first and ent2 is not first and 1 <= len(words) <= 3 \
-                    and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in KIND_NOUNS for w in words) \
-                    and not self.doc.possessive(e2):
+            if (
+                ent1 is first
+                and ent2 is not first
+                and 1 <= len(words) <= 3
+                and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in KIND_NOUNS for w in words)
+                and not self.doc.possessive(e2)
+            ):
                 return ent2
         return first

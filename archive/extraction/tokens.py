@@ -18,7 +18,7 @@ def fold(word):
 def lower_case_word_before(text, pos):
     """The word right before `pos` when written in lower case ("president" in
     "Turkish president Erdoğan"), else ""."""
-    m = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, pos - 30):pos])
+    m = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
 
 
@@ -34,7 +34,7 @@ def next_word(after):
 
 def possessive_end(text, end):
     """A mention ends before its possessive "'s", which tells who owns what."""
-    return end - 2 if text[end - 2:end] in ("'s", "’s") else end
+    return end - 2 if text[end - 2 : end] in ("'s", "’s") else end
 
 
 def initials(name):
@@ -83,7 +83,7 @@ def capitalised_runs(text, tokens):
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and text[tokens[j - 1][2]:tokens[j][1]] == " ":
+        while j < len(tokens) and text[tokens[j - 1][2] : tokens[j][1]] == " ":
             word = tokens[j][0]
             joins = word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j)
             if starts_run(word) or ROMAN.match(word) or joins:
@@ -100,7 +100,7 @@ def next_capital(text, tokens, j):
     "de la Vega", "of the Congo"; but "X and the Y" names two things."""
     if tokens[j][0].lower() in ("and", "&") and j + 1 < len(tokens) and tokens[j + 1][0].lower() == "the":
         return False
-    while j + 1 < len(tokens) and text[tokens[j][2]:tokens[j + 1][1]] == " ":
+    while j + 1 < len(tokens) and text[tokens[j][2] : tokens[j + 1][1]] == " ":
         j += 1
         if starts_run(tokens[j][0]):
             return True

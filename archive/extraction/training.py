@@ -77,10 +77,15 @@ def record(gold_set, select_quotes=quote_kinds.rules_only):
     set left out in cross-validation chooses the speaker model's examples."""
     for doc_id, body in gold_set.bodies.items():
         found, entities = [], []
-        gold_set.kind_features[doc_id] = entities    # afresh: a set may be recorded again
-        result = extract(body, choose_speakers=lambda speakers, quotes, found=found:
-                         found.extend(model.quotation_candidates(speakers, quotes)), select_quotes=select_quotes,
-                         choose_kinds=kind_training.recorder(entities))
+        gold_set.kind_features[doc_id] = entities  # afresh: a set may be recorded again
+        result = extract(
+            body,
+            choose_speakers=lambda speakers, quotes, found=found: found.extend(
+                model.quotation_candidates(speakers, quotes)
+            ),
+            select_quotes=select_quotes,
+            choose_kinds=kind_training.recorder(entities),
+        )
         gold_set.recorded[doc_id] = (scoring.prediction_record(doc_id, result), found)
     return gold_set
 
@@ -143,7 +148,9 @@ def model_file_text(speaker_model, trained_on):
     return modelfile.text(
         "Speaker model for archive.extraction: linear weights over candidate features, "
         "rebuilt by `python manage.py train_attribution` (see archive/extraction/training.py).",
-        trained_on, speaker_model.to_dict())
+        trained_on,
+        speaker_model.to_dict(),
+    )
 
 
 def train(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
@@ -156,8 +163,8 @@ def train(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
 @dataclass
 class Fold:
     name: str
-    rules: dict         # scoring.score result with the rules alone
-    model: dict         # the same with the model trained on the other sets
+    rules: dict  # scoring.score result with the rules alone
+    model: dict  # the same with the model trained on the other sets
 
 
 def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
@@ -172,14 +179,24 @@ def cross_validate(gold_sets, c=C, keep_rules_decision=KEEP_RULES_DECISION):
         kind_model = kind_training.train(others)
         rules = {doc_id: prediction for doc_id, (prediction, _) in held_out.recorded.items()}
         chosen = {
-            doc_id: scoring.prediction_record(doc_id, extract(
-                body, choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model),
-                select_quotes=select_quotes,
-                choose_kinds=lambda text, entities, quotes: kinds.choose_kinds(text, entities, quotes, kind_model)))
+            doc_id: scoring.prediction_record(
+                doc_id,
+                extract(
+                    body,
+                    choose_speakers=lambda speakers, quotes: model.choose_speakers(speakers, quotes, speaker_model),
+                    select_quotes=select_quotes,
+                    choose_kinds=lambda text, entities, quotes: kinds.choose_kinds(text, entities, quotes, kind_model),
+                ),
+            )
             for doc_id, body in held_out.bodies.items()
         }
-        folds.append(Fold(held_out.name, scoring.score(held_out.bodies, held_out.gold, rules),
-                          scoring.score(held_out.bodies, held_out.gold, chosen)))
+        folds.append(
+            Fold(
+                held_out.name,
+                scoring.score(held_out.bodies, held_out.gold, rules),
+                scoring.score(held_out.bodies, held_out.gold, chosen),
+            )
+        )
     return folds
 
 
@@ -187,8 +204,10 @@ def format_folds(folds, verbose=False):
     """A table of each left-out set's scores, rules alone and with the models
     (people: with the kind model, then the rules' kinds), then the mean;
     `verbose` adds the model's speaker errors by category."""
-    head = (f"{'set':<22} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6}  {'speaker rules':>13} {'speaker model':>13}"
-            f"  {'people P':>8} {'people R':>8}  {'rules P':>7} {'rules R':>7}")
+    head = (
+        f"{'set':<22} {'quotes':>6} {'P':>6} {'R':>6} {'F1':>6}  {'speaker rules':>13} {'speaker model':>13}"
+        f"  {'people P':>8} {'people R':>8}  {'rules P':>7} {'rules R':>7}"
+    )
     lines = [head]
     for fold in folds:
         r, m = fold.rules, fold.model
@@ -196,7 +215,8 @@ def format_folds(folds, verbose=False):
             f"{fold.name:<22} {m['counts']['gold']:>6} {m['quote_precision']:>6.3f} {m['quote_recall']:>6.3f} "
             f"{m['quote_f1']:>6.3f}  {r['speaker_accuracy']:>13.3f} {m['speaker_accuracy']:>13.3f}  "
             f"{m['people_precision']:>8.3f} {m['people_recall']:>8.3f}  "
-            f"{r['people_precision']:>7.3f} {r['people_recall']:>7.3f}")
+            f"{r['people_precision']:>7.3f} {r['people_recall']:>7.3f}"
+        )
     lines.append(mean_line(folds))
     lines.append(overall_line(folds))
     if verbose:
@@ -209,10 +229,13 @@ def format_folds(folds, verbose=False):
 def mean_line(folds):
     def mean(key, which="model"):
         return sum(getattr(f, which)[key] for f in folds) / len(folds)
-    return (f"{'mean':<22} {'':>6} {mean('quote_precision'):>6.3f} {mean('quote_recall'):>6.3f} "
-            f"{mean('quote_f1'):>6.3f}  {mean('speaker_accuracy', 'rules'):>13.3f} {mean('speaker_accuracy'):>13.3f}"
-            f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}"
-            f"  {mean('people_precision', 'rules'):>7.3f} {mean('people_recall', 'rules'):>7.3f}")
+
+    return (
+        f"{'mean':<22} {'':>6} {mean('quote_precision'):>6.3f} {mean('quote_recall'):>6.3f} "
+        f"{mean('quote_f1'):>6.3f}  {mean('speaker_accuracy', 'rules'):>13.3f} {mean('speaker_accuracy'):>13.3f}"
+        f"  {mean('people_precision'):>8.3f} {mean('people_recall'):>8.3f}"
+        f"  {mean('people_precision', 'rules'):>7.3f} {mean('people_recall', 'rules'):>7.3f}"
+    )
 
 
 def overall_line(folds):
@@ -220,8 +243,10 @@ def overall_line(folds):
     matched = sum(f.model["counts"]["matched"] for f in folds)
     rules = sum(f.rules["counts"]["speaker_correct"] for f in folds)
     chosen = sum(f.model["counts"]["speaker_correct"] for f in folds)
-    return (f"{'all quotations':<22} {matched:>6} {'':>6} {'':>6} {'':>6}  {scoring.ratio(rules, matched):>13.3f} "
-            f"{scoring.ratio(chosen, matched):>13.3f}")
+    return (
+        f"{'all quotations':<22} {matched:>6} {'':>6} {'':>6} {'':>6}  {scoring.ratio(rules, matched):>13.3f} "
+        f"{scoring.ratio(chosen, matched):>13.3f}"
+    )
 
 
 def error_category(gold, predicted):
@@ -241,7 +266,8 @@ def error_lines(folds):
         for doc_id, doc in fold.model["documents"].items():
             for text, gold, predicted in doc["wrong_speakers"]:
                 by_category.setdefault(error_category(gold, predicted), []).append(
-                    f"    {fold.name} {doc_id}: {predicted!r} for {gold!r}: {shorten(text)!r}")
+                    f"    {fold.name} {doc_id}: {predicted!r} for {gold!r}: {shorten(text)!r}"
+                )
     lines = []
     for category, errors in sorted(by_category.items(), key=lambda item: -len(item[1])):
         lines.append(f"  {category} ({len(errors)})")
@@ -251,4 +277,4 @@ def error_lines(folds):
 
 def shorten(text, width=70):
     text = re.sub(r"\s+", " ", text)
-    return text if len(text) <= width else text[:width - 3] + "..."
+    return text if len(text) <= width else text[: width - 3] + "..."

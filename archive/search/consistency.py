@@ -45,7 +45,7 @@ def health(using=DEFAULT_ALIAS):
     whole index. Raises when the index cannot answer, or is empty while the
     database has published articles (a lost or replaced index folder)."""
     backend = connections[using].get_backend()
-    if hasattr(backend, "searcher"):     # Whoosh: the page's own path
+    if hasattr(backend, "searcher"):  # Whoosh: the page's own path
         documents = backend.searcher().doc_count()
         backend.search("healthz", end_offset=1)
     else:

@@ -77,8 +77,10 @@ def regroup(quotes, Quote=None, QuoteFingerprint=None):
         if not mine:
             continue
         candidates = (
-            Quote.objects.filter(fingerprints__value__in=mine).exclude(pk=quote.pk)
-            .values_list("pk", "text", "text_group").distinct()[:CANDIDATES]
+            Quote.objects.filter(fingerprints__value__in=mine)
+            .exclude(pk=quote.pk)
+            .values_list("pk", "text", "text_group")
+            .distinct()[:CANDIDATES]
         )
         matched = [(pk, group) for pk, text, group in candidates if same_quotation(quote.text, text)]
         if not matched:

@@ -13,8 +13,20 @@ from archive.search.forms import QUOTES
 from archive.search.results import build_queryset, load_objects
 
 EXPORT_BATCH = 500
-QUOTE_FIELDS = ["speaker", "quotation", "role", "kind", "headline", "outlet", "date", "date_iso",
-                "article_url", "source_url", "quote_url", "citation"]
+QUOTE_FIELDS = [
+    "speaker",
+    "quotation",
+    "role",
+    "kind",
+    "headline",
+    "outlet",
+    "date",
+    "date_iso",
+    "article_url",
+    "source_url",
+    "quote_url",
+    "citation",
+]
 ARTICLE_FIELDS = ["headline", "outlet", "date", "date_iso", "article_url", "source_url"]
 
 

@@ -1,6 +1,5 @@
 """The search form: what the search page and its exports accept."""
 
-
 from django import forms
 
 from archive.formats import DateError, last_day, parse_partial_date
@@ -10,6 +9,7 @@ from archive.search.names import resolve_person, resolve_place
 QUOTES, ARTICLES = "quotes", "articles"
 CONTENT_TYPES = {QUOTES: "archive.quote", ARTICLES: "archive.article"}
 SORTS = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+
 
 class DateBoundField(forms.Field):
     """YYYY, YYYY-MM or YYYY-MM-DD, as the first (or last) day it covers."""
@@ -35,9 +35,7 @@ class DateBoundField(forms.Field):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Search for", required=False, max_length=500)
-    type = forms.ChoiceField(
-        label="Show", required=False, choices=[(QUOTES, "Quotations"), (ARTICLES, "Articles")]
-    )
+    type = forms.ChoiceField(label="Show", required=False, choices=[(QUOTES, "Quotations"), (ARTICLES, "Articles")])
     speaker = forms.CharField(label="Speaker", required=False, max_length=200)
     place = forms.CharField(label="Place", required=False, max_length=200)
     outlet = forms.CharField(label="Outlet", required=False, max_length=200)
@@ -46,7 +44,8 @@ class SearchForm(forms.Form):
     # Set by the link "search these words everywhere": names in the query are words then.
     everywhere = forms.BooleanField(required=False)
     format = forms.ChoiceField(
-        required=False, choices=[("", "Page"), ("csv", "CSV"), ("json", "JSON")],
+        required=False,
+        choices=[("", "Page"), ("csv", "CSV"), ("json", "JSON")],
         error_messages={"invalid_choice": "Downloads are in format csv or json, not %(value)s."},
     )
 

@@ -59,4 +59,3 @@ class Highlighter:
         inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
         marked = self.mark(text[start:end], inside)
         return mark_safe(("… " if start else "") + marked + (" …" if end < len(text) else ""))
-

@@ -13,10 +13,49 @@ import unicodedata
 from django.db.models import Count, Q
 
 HONORIFICS = {
-    "lord", "lady", "sir", "dame", "baron", "baroness", "dr", "doctor", "prof", "professor", "mr", "mrs", "ms",
-    "miss", "mx", "cllr", "councillor", "rev", "reverend", "rt", "hon", "the", "president", "minister",
-    "mayor", "senator", "judge", "justice", "king", "queen", "prince", "princess", "pope", "general",
-    "colonel", "captain", "chancellor", "secretary", "governor", "chief", "inspector", "detective", "sergeant",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "baron",
+    "baroness",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "cllr",
+    "councillor",
+    "rev",
+    "reverend",
+    "rt",
+    "hon",
+    "the",
+    "president",
+    "minister",
+    "mayor",
+    "senator",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "colonel",
+    "captain",
+    "chancellor",
+    "secretary",
+    "governor",
+    "chief",
+    "inspector",
+    "detective",
+    "sergeant",
 }
 SUFFIXES = {"mp", "mep", "msp", "qc", "kc", "obe", "mbe", "cbe", "jr", "sr", "jnr", "snr", "ii", "iii"}
 LONGEST_NAME = 5  # words; longer runs of a query are never one name
@@ -86,7 +125,8 @@ def with_quote_counts(people):
     from archive.models import Person
 
     return list(
-        Person.objects.with_published_quote_counts().filter(pk__in=[p.pk for p in people])
+        Person.objects.with_published_quote_counts()
+        .filter(pk__in=[p.pk for p in people])
         .order_by("-quote_count", "name")
     )
 
@@ -163,7 +203,9 @@ def names_in(words):
         return []
     normal = [normalise(w) for w in words]
     spans = [
-        (i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + LONGEST_NAME) + 1)
+        (i, j)
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + LONGEST_NAME) + 1)
         if all(normal[i:j]) and len(" ".join(normal[i:j])) > 2
     ]
     if not spans:

@@ -47,12 +47,14 @@ class ParsedQuery:
 
 # Words of a question ("what did Heseltine say about referendums") that a
 # quotation need not contain: searched as words, they find nothing.
-QUESTION_WORDS = frozenset("""
+QUESTION_WORDS = frozenset(
+    """
 what which who whom whose when where why how did does do done say says said saying tell tells told talk talks
 talked talking speak speaks spoke spoken about regarding concerning think thinks thought believe believes
 view views opinion opinions comment comments commented claim claims claimed mention mentioned feel feels
 felt ever anything something has have had is was were are been quote quotes quoted according
-""".split())
+""".split()
+)
 
 
 def tokenize(text):
@@ -178,7 +180,7 @@ def negations_only(tokens):
                 if depth == 0:
                     break
                 j += 1
-            units.append(tokens[i:j + 1])
+            units.append(tokens[i : j + 1])
             i = j + 1
         elif tokens[i][0] in ("term", "prefix", "phrase"):
             units.append([tokens[i]])

@@ -18,6 +18,7 @@ from archive.search.query import parse_query
 PER_PAGE = 20
 FACET_LIMIT = 10
 
+
 def build_queryset(data, parsed, facets=True):
     kind = data["type"]
     sqs = SearchQuerySet().filter(django_ct=CONTENT_TYPES[kind])
@@ -115,10 +116,17 @@ def quote_items(quotes, highlighter):
     """One item per quotation: a copy of one already on the page is left
     out, and each says in how many other articles its words appear."""
     groups = {q.text_group for q in quotes if q.text_group is not None}
-    articles = dict(
-        Quote.objects.published().filter(text_group__in=groups).values("text_group")
-        .annotate(n=Count("article", distinct=True)).values_list("text_group", "n")
-    ) if groups else {}
+    articles = (
+        dict(
+            Quote.objects.published()
+            .filter(text_group__in=groups)
+            .values("text_group")
+            .annotate(n=Count("article", distinct=True))
+            .values_list("text_group", "n")
+        )
+        if groups
+        else {}
+    )
     items, seen = [], set()
     for quote in quotes:
         if quote.text_group is not None:
@@ -153,21 +161,42 @@ def facet_groups(counts, data, params, total):
     fields = counts.get("fields", {}) if counts else {}
     speaker, place, outlet = data.get("speaker"), data.get("place"), data.get("outlet")
     groups = [
-        named_facet("speakers", "Speaker" if data["type"] == QUOTES else "People", "speaker", person_names,
-                    speaker and speaker.slug),
-        {"name": "year", "title": "Year", "items": [
-            {"label": y, "count": n, "url": query_url(params, from_=y, to=y), "active": False}
-            for y, n in sorted(((y, n) for y, n in fields.get("year", []) if y), reverse=True)
-        ]},
+        named_facet(
+            "speakers",
+            "Speaker" if data["type"] == QUOTES else "People",
+            "speaker",
+            person_names,
+            speaker and speaker.slug,
+        ),
+        {
+            "name": "year",
+            "title": "Year",
+            "items": [
+                {"label": y, "count": n, "url": query_url(params, from_=y, to=y), "active": False}
+                for y, n in sorted(((y, n) for y, n in fields.get("year", []) if y), reverse=True)
+            ],
+        },
         named_facet("places", "Place", "place", place_names, place and place.slug),
         named_facet("outlet", "Outlet", "outlet", outlet_names, outlet and slugify(outlet)),
     ]
     if "kind" in fields:
         labels = dict(Quote.KINDS)
-        groups.append({"name": "kind", "title": "Kind", "items": [
-            {"label": labels.get(k, k), "count": n, "url": query_url(params, kind=k), "active": k == data.get("kind")}
-            for k, n in fields["kind"] if k
-        ]})
+        groups.append(
+            {
+                "name": "kind",
+                "title": "Kind",
+                "items": [
+                    {
+                        "label": labels.get(k, k),
+                        "count": n,
+                        "url": query_url(params, kind=k),
+                        "active": k == data.get("kind"),
+                    }
+                    for k, n in fields["kind"]
+                    if k
+                ],
+            }
+        )
     shown = []
     for group in groups:
         if callable(group):  # a named facet, built now that the counts are known
@@ -187,9 +216,14 @@ def named_facet(name, title, param, names_of, active):
         rows = rows[:FACET_LIMIT]
         names = names_of([slug for slug, _ in rows]) if rows else {}
         items = [
-            {"label": names[slug], "count": n, "url": query_url(params, **{param: names[slug]}),
-             "active": slug == active}
-            for slug, n in rows if slug in names
+            {
+                "label": names[slug],
+                "count": n,
+                "url": query_url(params, **{param: names[slug]}),
+                "active": slug == active,
+            }
+            for slug, n in rows
+            if slug in names
         ]
         return {"name": name, "title": title, "items": items}
 

@@ -78,8 +78,9 @@ def range_docs(reader, rng):
     field = reader.schema[rng.fieldname]
     start = None if rng.start is None else field.prepare_number(rng.start)
     end = None if rng.end is None else field.prepare_number(rng.end)
-    ((low, high, _),) = tiered_ranges(field.numtype, field.bits, field.signed, start, end, 0,
-                                      rng.startexcl, rng.endexcl)
+    ((low, high, _),) = tiered_ranges(
+        field.numtype, field.bits, field.signed, start, end, 0, rng.startexcl, rng.endexcl
+    )
     if low > high:
         return set()
     terms, offsets, docs = numeric_terms(reader, rng.fieldname)
@@ -148,7 +149,8 @@ def generation_key(searcher):
     reader = searcher.reader()
     segments = [
         (r.segment().segment_id(), r.segment().deleted_count())
-        for r, _ in reader.leaf_readers() if r.is_atomic() and r.segment() is not None
+        for r, _ in reader.leaf_readers()
+        if r.is_atomic() and r.segment() is not None
     ]
     return reader.generation(), tuple(segments)
 
@@ -178,4 +180,3 @@ class Page:
     def score(self, n):
         score = self.hits[n].score
         return score + self.constant if score and self.constant else score
-

@@ -238,4 +238,3 @@ class TransactionalSignalProcessor(BaseSignalProcessor):
             queue(*(("article", pk) for pk in pks))
         else:
             queue(*(("article", pk) for pk in pk_set or ()))
-

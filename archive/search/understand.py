@@ -80,8 +80,15 @@ def cards(reading, original, params):
     for named in reading.named:
         rest = " ".join(original.typed[: named.start] + original.typed[named.start + len(named.words) :])
         for person in named.people[:CARDS]:
-            out.append({"person": person, "count": person.quote_count, "acting": named is reading.acting,
-                        "rest": rest, "url": query_url(params, q=rest, speaker=person.name, everywhere=None)})
+            out.append(
+                {
+                    "person": person,
+                    "count": person.quote_count,
+                    "acting": named is reading.acting,
+                    "rest": rest,
+                    "url": query_url(params, q=rest, speaker=person.name, everywhere=None),
+                }
+            )
     roles = latest_roles([c["person"] for c in out[:CARDS]])
     for card in out:
         card["role"] = roles.get(card["person"].pk, "")
@@ -93,8 +100,12 @@ def latest_roles(people):
     roles = {}
     for person in people:
         role = (
-            Quote.objects.published().filter(person=person).exclude(role="")
-            .order_by("-article__published").values_list("role", flat=True).first()
+            Quote.objects.published()
+            .filter(person=person)
+            .exclude(role="")
+            .order_by("-article__published")
+            .values_list("role", flat=True)
+            .first()
         )
         roles[person.pk] = role or ""
     return roles

@@ -34,6 +34,7 @@ from archive.search.understand import cards, read, settle
 log = logging.getLogger(__name__)
 FEW_HITS = 3  # below this many hits, look for a misspelt word
 
+
 def search(request):
     params = {k: v for k, v in request.GET.items()}
     form = SearchForm(request.GET or None)
@@ -42,9 +43,10 @@ def search(request):
     context.update(filter_context(form, params))
     if not valid:
         if form.is_bound and params.get("format") in ("csv", "json"):
-            return HttpResponseBadRequest("Invalid search: " + "; ".join(
-                f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()
-            ), content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                "Invalid search: " + "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()),
+                content_type="text/plain; charset=utf-8",
+            )
         return render(request, "search/search.html", context, status=200)
     data = form.cleaned_data
     parsed = parse_query(data["q"])
@@ -116,9 +118,16 @@ def filter_context(form, params):
     in_use = sum(1 for name in FILTERS if (params.get(name) or "").strip())
     errors = any(name in form.errors for name in FILTERS) if form.is_bound else False
     choices = {
-        name: [{"label": c.name, "url": query_url(params, **{name: c.name}),
-                "detail": f"{c.quote_count} quotation{pluralize(c.quote_count)}" if hasattr(c, "quote_count")
-                else f"{c.article_count} article{pluralize(c.article_count)}"} for c in found]
+        name: [
+            {
+                "label": c.name,
+                "url": query_url(params, **{name: c.name}),
+                "detail": f"{c.quote_count} quotation{pluralize(c.quote_count)}"
+                if hasattr(c, "quote_count")
+                else f"{c.article_count} article{pluralize(c.article_count)}",
+            }
+            for c in found
+        ]
         for name, found in form.choices.items()
     }
     return {"filter_count": in_use, "filters_open": bool(in_use or errors), "choices": choices}

@@ -10,18 +10,38 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 QUERIES = [
-    "rare word", "common word", "very common word", "two words", "phrase", "person's name",
-    "speaker + words", "date range + words", "place facet", "newest first", "page 50, common word",
+    "rare word",
+    "common word",
+    "very common word",
+    "two words",
+    "phrase",
+    "person's name",
+    "speaker + words",
+    "date range + words",
+    "place facet",
+    "newest first",
+    "page 50, common word",
 ]
-PAGES = ["minimal view", "home", "person, most quoted", "place, most articles", "month, busiest", "article",
-         "healthz"]
+PAGES = ["minimal view", "home", "person, most quoted", "place, most articles", "month, busiest", "article", "healthz"]
 
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("bench") / "archive"
-    command = [sys.executable, "-m", "bench", "--size", "200", "--rounds", "2", "--requests", "3",
-               "--no-extraction", "--workdir", str(workdir)]
+    command = [
+        sys.executable,
+        "-m",
+        "bench",
+        "--size",
+        "200",
+        "--rounds",
+        "2",
+        "--requests",
+        "3",
+        "--no-extraction",
+        "--workdir",
+        str(workdir),
+    ]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
@@ -42,8 +62,10 @@ def figures(line):
 
 
 def test_it_reports_build_time_index_size_and_rows(output):
-    build = {name: next(line for line in output.splitlines() if line.startswith(f"  {name}:"))
-             for name in ("build time", "size", "rows")}
+    build = {
+        name: next(line for line in output.splitlines() if line.startswith(f"  {name}:"))
+        for name in ("build time", "size", "rows")
+    }
     assert [f > 0 for f in figures(build["build time"])] == [True] * 4
     assert [f > 0 for f in figures(build["size"])] == [True] * 3
     assert figures(build["rows"])[0] == 200

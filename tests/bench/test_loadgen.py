@@ -40,8 +40,7 @@ def base():
 
 
 def run(base, path, requests=4):
-    plan = {"base": base, "paths": [["it", path]], "requests": requests, "concurrency": 2, "warmup": 0,
-            "timeout": 0.3}
+    plan = {"base": base, "paths": [["it", path]], "requests": requests, "concurrency": 2, "warmup": 0, "timeout": 0.3}
     return loadgen.run(plan)["it"]
 
 

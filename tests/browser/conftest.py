@@ -14,8 +14,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 EDITOR = ("editor", "editor@example.org", "a-long-test-password-7")
@@ -58,8 +64,14 @@ def live_archive(tmp_path_factory):
     }
 
     def manage(*args):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     manage("migrate", "--noinput")
     manage("import_articles", "seeds/articles")
@@ -70,7 +82,10 @@ def live_archive(tmp_path_factory):
     gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
     proc = subprocess.Popen(
         [str(gunicorn), "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--timeout", "60"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:

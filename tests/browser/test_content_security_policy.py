@@ -6,8 +6,14 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/people/lord-heseltine/", "/places/birmingham/", "/archive/2014/", "/search/?q=mayor",
-         "/articles/mayor-move-key-says-thinktank/"]
+PAGES = [
+    "/",
+    "/people/lord-heseltine/",
+    "/places/birmingham/",
+    "/archive/2014/",
+    "/search/?q=mayor",
+    "/articles/mayor-move-key-says-thinktank/",
+]
 
 
 def refusals(page):

@@ -20,7 +20,8 @@ def test_a_reader_goes_from_home_to_a_person_a_quote_its_article_a_place_and_a_m
     page.get_by_role("link", name="Everyone, A to Z by surname").click()
     page.get_by_role("link", name="H", exact=True).click()
     page.locator("section.letter", has=page.get_by_role("heading", name="H", exact=True)).get_by_role(
-        "link", name="Lord Heseltine").click()
+        "link", name="Lord Heseltine"
+    ).click()
     expect(page).to_have_url(re.compile(r"/people/lord-heseltine/$"))
     name = page.locator("h1").inner_text()
     expect(page.get_by_role("heading", name="Quotations, newest first")).to_be_visible()

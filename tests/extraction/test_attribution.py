@@ -23,35 +23,36 @@ def test_a_colon_introduces_the_speakers_words_without_a_verb():
 
 
 def test_a_paragraph_of_quotation_with_no_verb_continues_the_last_speaker():
-    text = (
-        "Coach Danny Ferris said: \"We played well.\"\n\n"
-        "\"The second half was our best of the season.\""
-    )
+    text = 'Coach Danny Ferris said: "We played well."\n\n"The second half was our best of the season."'
     assert [s for _, s in quoted(text)] == ["Danny Ferris", "Danny Ferris"]
 
 
 def test_an_unattributable_quotation_keeps_a_null_speaker():
-    text = "Posters across the city carry one line: \"Leave our park alone, we were here first\""
+    text = 'Posters across the city carry one line: "Leave our park alone, we were here first"'
     assert quoted(text) == [("Leave our park alone, we were here first", None)]
 
 
 def test_an_unnamed_speaker_is_not_replaced_by_a_named_one():
     text = (
-        "Rosa Klein testified first. A senior officer told the court \"Nothing was done.\" "
-        "She also said \"We were never called.\""
+        'Rosa Klein testified first. A senior officer told the court "Nothing was done." '
+        'She also said "We were never called."'
     )
     assert [s for _, s in quoted(text)] == [None, None]
 
 
 def test_the_subject_who_tells_speaks_not_the_interviewer():
-    text = ("In May, Senator Halima bin Rashid of Qatar admitted the error. "
-            'Speaking to Tom Brack of Channel Nine, she said, "The mistake was mine."')
+    text = (
+        "In May, Senator Halima bin Rashid of Qatar admitted the error. "
+        'Speaking to Tom Brack of Channel Nine, she said, "The mistake was mine."'
+    )
     assert quoted(text) == [("The mistake was mine.", "Halima bin Rashid")]
 
 
 def test_a_writer_on_social_media_not_the_person_written_about():
-    text = ("Tributes poured in for Gus Pellow.\n\n"
-            '"Gutted," writes Pellow\'s old teammate Rory Fenwick on Instagram. "A true friend."')
+    text = (
+        "Tributes poured in for Gus Pellow.\n\n"
+        '"Gutted," writes Pellow\'s old teammate Rory Fenwick on Instagram. "A true friend."'
+    )
     assert quoted(text) == [("Gutted,", "Rory Fenwick"), ("A true friend.", "Rory Fenwick")]
 
 
@@ -110,16 +111,22 @@ def test_a_body_speaking_through_its_release_opens_the_sentence():
 
 
 def test_a_participle_after_a_quote_does_not_name_its_object_as_speaker():
-    text = ('Premier Tom Ashdown won. Ties with the European Union (EU) were described by Ashdown as a '
-            '"fresh start", saying he would leave the EU by March.')
+    text = (
+        "Premier Tom Ashdown won. Ties with the European Union (EU) were described by Ashdown as a "
+        '"fresh start", saying he would leave the EU by March.'
+    )
     assert quoted(text) == [("fresh start", "Tom Ashdown")]
 
 
 def test_a_question_followed_by_the_next_speakers_attribution_keeps_its_own_speaker():
-    text = ('Cardinal Lena Moretti said, "Why should bishops be exempt?"  Archbishop Paul Agius said, '
-            '"Bishops serve the people."')
-    assert quoted(text) == [("Why should bishops be exempt?", "Lena Moretti"),
-                            ("Bishops serve the people.", "Paul Agius")]
+    text = (
+        'Cardinal Lena Moretti said, "Why should bishops be exempt?"  Archbishop Paul Agius said, '
+        '"Bishops serve the people."'
+    )
+    assert quoted(text) == [
+        ("Why should bishops be exempt?", "Lena Moretti"),
+        ("Bishops serve the people.", "Paul Agius"),
+    ]
 
 
 def test_asked_after_a_question_names_the_speaker():
@@ -127,58 +134,74 @@ def test_asked_after_a_question_names_the_speaker():
 
 
 def test_an_opening_participle_belongs_to_the_main_clause_subject():
-    text = ('Archbishop Jan Wolny said, "I am sorry."  Calling it "just another apology", Maria Zawada '
-            'of "Safe Haven" told reporters she was not convinced.\n\n'
-            'Describing the plan as "a shambles", the mayor, Tom Reed, said he would vote against it.')
+    text = (
+        'Archbishop Jan Wolny said, "I am sorry."  Calling it "just another apology", Maria Zawada '
+        'of "Safe Haven" told reporters she was not convinced.\n\n'
+        'Describing the plan as "a shambles", the mayor, Tom Reed, said he would vote against it.'
+    )
     found = quoted(text)
     assert ("just another apology", "Maria Zawada") in found and ("a shambles", "Tom Reed") in found
 
 
 def test_a_short_quoted_name_inside_the_attribution_does_not_cut_it():
-    text = ('Lena Varga of "Safe Haven", a victims\' charity, told Reuters "it looks prepared in advance".')
+    text = 'Lena Varga of "Safe Haven", a victims\' charity, told Reuters "it looks prepared in advance".'
     assert quoted(text)[-1] == ("it looks prepared in advance", "Lena Varga")
 
 
 def test_further_saying_after_a_quote_continues_the_same_speaker():
-    text = ('State Senator Rosa Llanes remarked, "It has been a long fight," further remarking, '
-            '"Women have said it is time."')
+    text = (
+        'State Senator Rosa Llanes remarked, "It has been a long fight," further remarking, '
+        '"Women have said it is time."'
+    )
     assert [speaker for _, speaker in quoted(text)] == ["Rosa Llanes", "Rosa Llanes"]
 
 
 def test_praise_and_scorn_verbs_quote_their_subject():
-    text = ('Prime Minister Ann Dowd spoke. Ann Dowd lauded the rescuers as "true heroes". '
-            'Opposition leader Tim Ealing slammed the plan as "a shambles".')
+    text = (
+        'Prime Minister Ann Dowd spoke. Ann Dowd lauded the rescuers as "true heroes". '
+        'Opposition leader Tim Ealing slammed the plan as "a shambles".'
+    )
     assert quoted(text) == [("true heroes", "Ann Dowd"), ("a shambles", "Tim Ealing")]
 
 
 def test_a_titles_full_stop_does_not_end_the_attribution_after_a_quote():
-    text = ('"We are seeing progress," Dr. Anthony Faust, the nation\'s top disease expert, told CNN on Sunday.\n\n'
-            '"It is over," said Sen. Mitch McCall.')
+    text = (
+        '"We are seeing progress," Dr. Anthony Faust, the nation\'s top disease expert, told CNN on Sunday.\n\n'
+        '"It is over," said Sen. Mitch McCall.'
+    )
     assert quoted(text) == [("We are seeing progress,", "Anthony Faust"), ("It is over,", "Mitch McCall")]
 
 
 def test_a_name_after_with_is_no_speaker_unless_it_leads_a_participle():
-    text = ('President Donald Tramp refused. Other Republicans have broken with Tramp and urged him to go, '
-            'such as former governor Chris Christo, who denounced the team\'s claims as a "national disgrace".\n\n'
-            'Search was suspended, with Minister Yevgeny Zinin describing the "real threat of collapse".')
+    text = (
+        "President Donald Tramp refused. Other Republicans have broken with Tramp and urged him to go, "
+        'such as former governor Chris Christo, who denounced the team\'s claims as a "national disgrace".\n\n'
+        'Search was suspended, with Minister Yevgeny Zinin describing the "real threat of collapse".'
+    )
     assert quoted(text) == [("national disgrace", "Chris Christo"), ("real threat of collapse", "Yevgeny Zinin")]
 
 
 def test_a_person_named_as_a_modifier_is_not_the_speaker():
-    text = ('President Donald Tramp lost. Businessman and Tramp loyalist Stephen Schwarz said the president '
-            'should "move on".\n\nPresident Donald Tramp congratulated Pelosa, saying, "We will work together."')
+    text = (
+        "President Donald Tramp lost. Businessman and Tramp loyalist Stephen Schwarz said the president "
+        'should "move on".\n\nPresident Donald Tramp congratulated Pelosa, saying, "We will work together."'
+    )
     assert quoted(text) == [("move on", "Stephen Schwarz"), ("We will work together.", "Donald Tramp")]
 
 
 def test_a_name_and_verb_right_after_a_quote_without_a_comma():
-    text = ('Dr. Tristan Smythe of University College London studies shipping. '
-            '"Pirates may have turned it off" Smythe told Wikinews yesterday.')
+    text = (
+        "Dr. Tristan Smythe of University College London studies shipping. "
+        '"Pirates may have turned it off" Smythe told Wikinews yesterday.'
+    )
     assert quoted(text) == [("Pirates may have turned it off", "Tristan Smythe")]
 
 
 def test_posting_on_social_media_quotes_the_poster_and_a_bare_surname_is_the_first_named():
-    text = ('President Donald Tramp said his wife Melania Tramp was ill, as was his daughter Ivanka Tramp.\n\n'
-            'Tramp took to social media, posting on Twitter, "We will get through this."')
+    text = (
+        "President Donald Tramp said his wife Melania Tramp was ill, as was his daughter Ivanka Tramp.\n\n"
+        'Tramp took to social media, posting on Twitter, "We will get through this."'
+    )
     assert quoted(text) == [("We will get through this.", "Donald Tramp")]
 
 
@@ -194,12 +217,16 @@ def test_a_reporting_verb_opening_the_sentence_comes_before_its_speaker():
 
 
 def test_saying_before_a_quotation_and_then_the_speaker():
-    text = ('Saying "there are many abortions despite the threat", President Alberto Fernandes elaborated, '
-            '"A state must protect citizens."\n\n'
-            'Saying the product is for everyone, Greg Kurtz said he "takes the responsibility".')
-    assert quoted(text) == [("there are many abortions despite the threat", "Alberto Fernandes"),
-                            ("A state must protect citizens.", "Alberto Fernandes"),
-                            ("takes the responsibility", "Greg Kurtz")]
+    text = (
+        'Saying "there are many abortions despite the threat", President Alberto Fernandes elaborated, '
+        '"A state must protect citizens."\n\n'
+        'Saying the product is for everyone, Greg Kurtz said he "takes the responsibility".'
+    )
+    assert quoted(text) == [
+        ("there are many abortions despite the threat", "Alberto Fernandes"),
+        ("A state must protect citizens.", "Alberto Fernandes"),
+        ("takes the responsibility", "Greg Kurtz"),
+    ]
 
 
 def test_cited_reports_words():

@@ -16,7 +16,7 @@ def test_the_subject_of_said_before_a_colon():
     assert ann["rules"] == ann["rules_before_quote"] == 1.0
     assert ann["before"] == ann["before_colon"] == ann["before_same_sentence"] == 1.0
     assert ann["before_subject_of_verb"] == ann["before_opens_sentence"] == 1.0
-    assert ann["before_distance_1"] == 1.0      # " said: " is 7 characters
+    assert ann["before_distance_1"] == 1.0  # " said: " is 7 characters
     assert "after" not in ann
 
 
@@ -40,7 +40,7 @@ def test_nobody_is_described_by_the_quotation():
     text = 'Ann Lee visited the port. The harbour was "busier than it has been for years" then.'
     nobody = features_by_name(text)[None]
     assert nobody["nobody"] == nobody["nobody_partial"] == 1.0
-    assert nobody["nobody_rules_continuation"] == 1.0   # the rules found no one
+    assert nobody["nobody_rules_continuation"] == 1.0  # the rules found no one
     assert nobody["nobody_no_verb_in_sentence"] == 1.0
     # When the rules name no one, every feature also has a copy of its own weight.
     assert nobody["unattributed_nobody"] == 1.0
@@ -49,7 +49,7 @@ def test_nobody_is_described_by_the_quotation():
 def test_the_subject_of_the_sentence_a_partial_quotation_opens_in_is_marked():
     found = features_by_name('Ann Lee met Bob Hart and called the plan "a non-starter" on Monday.')
     assert found["Ann Lee"]["sentence_subject"] == found["Ann Lee"]["sentence_subject_partial"] == 1.0
-    assert "sentence_subject" not in found["Bob Hart"]     # the object of "met"
+    assert "sentence_subject" not in found["Bob Hart"]  # the object of "met"
 
 
 def test_a_possessive_mention_is_marked():

@@ -34,42 +34,51 @@ def test_the_words_before_a_title_stop_at_the_end_of_the_last_sentence():
     assert roles(text) == [("Hubert Minnis", "Prime Minister")]
 
 
-@pytest.mark.parametrize("phrase, role", [
-    ("leader of Wolverhampton City Council who said", "leader of Wolverhampton City Council"),
-    ("head of the agency, a post she held for years", "head of the agency"),
-    ("British mathematician who has published over 300 papers", "British mathematician"),
-    ("Information Minister paid tribute to Luk", "Information Minister"),
-    ("Lord President of the court decided", "Lord President of the court"),
-    ("spokesman expected to be named today", "spokesman"),
-    ("candidate hoping to become mayor", "candidate"),
-    ("candidate claiming a right to the seat", "candidate"),
-    ("adviser to the president", "adviser to the president"),
-    ("envoy to be appointed", "envoy"),
-    ("son of Bill Bayes", "son"),
-])
+@pytest.mark.parametrize(
+    "phrase, role",
+    [
+        ("leader of Wolverhampton City Council who said", "leader of Wolverhampton City Council"),
+        ("head of the agency, a post she held for years", "head of the agency"),
+        ("British mathematician who has published over 300 papers", "British mathematician"),
+        ("Information Minister paid tribute to Luk", "Information Minister"),
+        ("Lord President of the court decided", "Lord President of the court"),
+        ("spokesman expected to be named today", "spokesman"),
+        ("candidate hoping to become mayor", "candidate"),
+        ("candidate claiming a right to the seat", "candidate"),
+        ("adviser to the president", "adviser to the president"),
+        ("envoy to be appointed", "envoy"),
+        ("son of Bill Bayes", "son"),
+    ],
+)
 def test_a_role_stops_at_a_verb_a_clause_a_comma_or_a_name(phrase, role):
     assert bound_role(phrase) == role
 
 
-@pytest.mark.parametrize("phrase", [
-    "retired general and acting mayor",
-    "Heather Heyer's mother",
-    "president of Howard University",
-    "Santa Barbara County Sheriff",
-    "US Secretary of State",
-    "Director-General of the WHO",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "retired general and acting mayor",
+        "Heather Heyer's mother",
+        "president of Howard University",
+        "Santa Barbara County Sheriff",
+        "US Secretary of State",
+        "Director-General of the WHO",
+    ],
+)
 def test_titles_acronyms_and_describing_participles_stay_whole(phrase):
     assert bound_role(phrase) == phrase
 
 
-@pytest.mark.parametrize("phrase", [
-    "claiming a right to Turkey to have a say in projects there",
-    "he attended law school at the University of Maryland",
-    "for Crew Dragon's first manned mission",
-    "right?\n\n\nI did work with Rahaf",
-    "Bill Bayes for President",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "claiming a right to Turkey to have a say in projects there",
+        "he attended law school at the University of Maryland",
+        "for Crew Dragon's first manned mission",
+        "right?\n\n\nI did work with Rahaf",
+        "Bill Bayes for President",
+    ],
+)
 def test_a_clause_a_preposition_or_a_name_is_no_role(phrase):
     assert bound_role(phrase) == ""
 
@@ -77,6 +86,8 @@ def test_a_clause_a_preposition_or_a_name_is_no_role(phrase):
 def test_a_role_has_at_most_the_maximum_number_of_words_and_ends_on_no_preposition():
     role = bound_role("president of the Tunisian League for the Defence of Human Rights and Liberties")
     assert role == "president of the Tunisian League"
-    assert len(bound_role("chief executive officer of the great big national trading company of the north").split()) \
+    assert (
+        len(bound_role("chief executive officer of the great big national trading company of the north").split())
         <= ROLE_MAX_WORDS
+    )
     assert bound_role("Minister of") == "Minister"

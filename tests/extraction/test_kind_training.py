@@ -21,9 +21,13 @@ def tiny_seeds(tmp_path_factory):
     kept = dict(list(gold["articles"].items())[:3])
     (seeds / "uk").mkdir()
     (seeds / "uk" / "gold_tiny.json").write_text(
-        json.dumps({"articles": kept, "speaker_aliases": gold.get("speaker_aliases", {})}), encoding="utf-8")
-    lines = [line for line in (UK / "uk_news.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip() and json.loads(line)["id"] in kept]
+        json.dumps({"articles": kept, "speaker_aliases": gold.get("speaker_aliases", {})}), encoding="utf-8"
+    )
+    lines = [
+        line
+        for line in (UK / "uk_news.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip() and json.loads(line)["id"] in kept
+    ]
     (seeds / "uk" / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return seeds
 
@@ -61,13 +65,22 @@ def test_without_organisation_lists_only_person_or_not_is_learned(tiny_set):
 
 def test_train_attribution_writes_the_kind_model_beside_the_speaker_model(tiny_seeds, tmp_path):
     out = io.StringIO()
-    call_command("train_attribution", "--seeds", str(tiny_seeds), "--output", str(tmp_path / "speaker.json"),
-                 stdout=out)
+    call_command(
+        "train_attribution", "--seeds", str(tiny_seeds), "--output", str(tmp_path / "speaker.json"), stdout=out
+    )
     written = tmp_path / kinds.MODEL_PATH.name
     assert str(written) in out.getvalue()
     first = written.read_bytes()
-    call_command("train_attribution", "--seeds", str(tiny_seeds), "--output", str(tmp_path / "speaker.json"),
-                 "--kind-output", str(tmp_path / "again.json"), stdout=io.StringIO())
+    call_command(
+        "train_attribution",
+        "--seeds",
+        str(tiny_seeds),
+        "--output",
+        str(tmp_path / "speaker.json"),
+        "--kind-output",
+        str(tmp_path / "again.json"),
+        stdout=io.StringIO(),
+    )
     assert (tmp_path / "again.json").read_bytes() == first
     loaded = kinds.load(written)
     assert loaded.threshold == kind_training.THRESHOLD and loaded.person["weights"]

@@ -91,6 +91,7 @@ def test_choose_kinds_drops_neither_moves_bodies_and_spares_speakers():
 
     class Quote:
         speaker = field
+
     assert field in kinds.choose_kinds(text, [field], [Quote()], model)
 
 

@@ -11,18 +11,19 @@ def test_a_single_word_company_speaks_for_itself():
 
 
 def test_an_acronym_spelled_out_is_an_organisation_and_its_release_speaks_for_it():
-    text = ('The band left NWR (Northern Wire Records) in May.\n\n'
-            '"We wish them well", reads an NWR press release.')
+    text = 'The band left NWR (Northern Wire Records) in May.\n\n"We wish them well", reads an NWR press release.'
     assert quoted(text) == [("We wish them well", "Northern Wire Records")]
 
 
 def test_a_short_form_of_an_organisation_is_the_full_name_given_earlier():
-    text = ("Officials of the Kingdom Department of Fisheries met on Monday. "
-            'The Fisheries Department gave its "full support" and said quotas would rise.')
+    text = (
+        "Officials of the Kingdom Department of Fisheries met on Monday. "
+        'The Fisheries Department gave its "full support" and said quotas would rise.'
+    )
     assert quoted(text) == [("full support", "Kingdom Department of Fisheries")]
 
 
 def test_a_name_after_the_organization_is_a_body_not_a_person():
-    text = 'They worked with the organization Equally Samoan. The people of American Samoa voted.'
+    text = "They worked with the organization Equally Samoan. The people of American Samoa voted."
     kinds = {entity.name: entity.kind for entity in mentions.find_entities(text)}
     assert kinds.get("Equally Samoan") == "organisation"

@@ -37,12 +37,15 @@ def test_no_module_of_the_extraction_package_imports_django():
     run = run_without_django(NO_DJANGO)
     assert run.returncode == 0, run.stderr
     count, speaker = run.stdout.split(maxsplit=1)
-    assert int(count) >= 15    # every module was imported, not an empty package
+    assert int(count) >= 15  # every module was imported, not an empty package
     assert speaker.strip() == "Roger Lawrence"
 
 
 def test_the_check_does_catch_an_import_of_django():
-    run = run_without_django(NO_DJANGO.replace("import archive.extraction as package",
-                                               "import django.db\nimport archive.extraction as package"))
+    run = run_without_django(
+        NO_DJANGO.replace(
+            "import archive.extraction as package", "import django.db\nimport archive.extraction as package"
+        )
+    )
     assert run.returncode != 0
     assert "archive.extraction imported django" in run.stderr

@@ -46,9 +46,7 @@ def test_a_given_name_that_speaks_is_the_person_named_before():
 
 
 def test_a_given_name_that_is_also_a_town_is_a_person_when_the_text_treats_it_so():
-    result = extract(
-        "Florence Kowalczyk chairs the trust. Kowalczyk said: \u201cWe will reopen the ward.\u201d"
-    )
+    result = extract("Florence Kowalczyk chairs the trust. Kowalczyk said: \u201cWe will reopen the ward.\u201d")
     assert result["quotes"][0]["speaker"] == "Florence Kowalczyk"
 
 
@@ -60,8 +58,10 @@ def test_a_person_named_by_age_and_one_name_speaks():
 
 def test_a_common_given_name_from_the_census_makes_a_person():
     # "Jo" and "Doug" are in no hand-made list; the US Census given names have them.
-    found = people("Voters rejected the plan after Jo Pemberton was defeated.\n\n"
-                   "The crew, Doug Farrant and Ines Quaye, flew on Monday.")
+    found = people(
+        "Voters rejected the plan after Jo Pemberton was defeated.\n\n"
+        "The crew, Doug Farrant and Ines Quaye, flew on Monday."
+    )
     assert {"Jo Pemberton", "Doug Farrant"} <= set(found)
 
 
@@ -76,8 +76,10 @@ def test_an_age_before_a_full_name_makes_a_person():
 
 
 def test_one_of_after_a_name_makes_a_person():
-    text = ("Volker arranged a meeting between Giuliani, claiming to represent the State Department, "
-            "and Oleksa Dvornyk, one of President Marek's aides.")
+    text = (
+        "Volker arranged a meeting between Giuliani, claiming to represent the State Department, "
+        "and Oleksa Dvornyk, one of President Marek's aides."
+    )
     assert "Oleksa Dvornyk" in people(text)
 
 
@@ -106,8 +108,10 @@ def test_a_surname_that_is_also_a_town_speaks_after_said():
 
 
 def test_a_bare_surname_is_the_person_of_that_surname_named_most():
-    text = ('President Donald Tramp spoke. Tramp said it was late. Tramp left. '
-            'His niece Mary Tramp wrote a book. Tramp lauded the book as "a fraud".')
+    text = (
+        "President Donald Tramp spoke. Tramp said it was late. Tramp left. "
+        'His niece Mary Tramp wrote a book. Tramp lauded the book as "a fraud".'
+    )
     assert quoted(text)[-1] == ("a fraud", "Donald Tramp")
 
 
@@ -117,8 +121,10 @@ def test_bill_is_a_given_name_as_well_as_a_law():
 
 
 def test_letters_after_a_name_are_not_part_of_it_and_show_a_person():
-    text = ('Tim Farrant MP said the cuts were "savage".\n\n'
-            'Durham Hall QC, for the family, said the police "showed no respect".')
+    text = (
+        'Tim Farrant MP said the cuts were "savage".\n\n'
+        'Durham Hall QC, for the family, said the police "showed no respect".'
+    )
     assert quoted(text) == [("savage", "Tim Farrant"), ("showed no respect", "Durham Hall")]
 
 
@@ -149,8 +155,10 @@ def test_a_single_name_after_a_lower_case_job_is_a_person():
 
 
 def test_a_job_word_before_a_name_that_is_also_a_town_makes_a_person():
-    found = people("Her husbands included director Sidney Lumette and author Wyatt Coopers. "
-                   "He became the first Pacific Islander to win.")
+    found = people(
+        "Her husbands included director Sidney Lumette and author Wyatt Coopers. "
+        "He became the first Pacific Islander to win."
+    )
     assert "Sidney Lumette" in found and "Pacific Islander" not in found
 
 

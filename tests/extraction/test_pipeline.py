@@ -20,10 +20,12 @@ def test_seed_articles_meet_the_targets():
 
 
 def test_people_are_persons_only_and_organisations_every_body_named_or_speaking():
-    result = extract('Dr Imogen Castle of the University of Leeds led the study. Shares in Pellworth fell. '
-                     '"We regret the delay," Pellworth said in a statement. "Order will be kept," the army said.')
+    result = extract(
+        "Dr Imogen Castle of the University of Leeds led the study. Shares in Pellworth fell. "
+        '"We regret the delay," Pellworth said in a statement. "Order will be kept," the army said.'
+    )
     assert [p["name"] for p in result["people"]] == ["Imogen Castle"]
     organisations = {o["name"]: o for o in result["organisations"]}
     assert list(organisations) == ["University of Leeds", "Pellworth", "Army"]
     assert organisations["Pellworth"] == {"name": "Pellworth", "aliases": [], "role": "", "mentions": 2}
-    assert organisations["Army"]["mentions"] == 0     # named only by the quotation it speaks
+    assert organisations["Army"]["mentions"] == 0  # named only by the quotation it speaks

@@ -7,7 +7,7 @@ def test_it_finds_curly_double_quotes_and_their_offsets():
     text = "Jane Okafor, the harbour master, said: “The boats will sail at dawn.”"
     [q] = quotes(text)
     assert q["text"] == "The boats will sail at dawn."
-    assert text[q["start"]:q["end"]] == q["text"]
+    assert text[q["start"] : q["end"]] == q["text"]
     assert (q["speaker"], q["kind"]) == ("Jane Okafor", "direct")
 
 
@@ -43,8 +43,8 @@ def test_a_quote_running_over_paragraphs_is_one_quotation():
     )
     [q] = quotes(text)
     assert q["speaker"] == "Sam Reilly"
-    assert text[q["start"]:q["end"]].startswith("First paragraph")
-    assert text[q["start"]:q["end"]].endswith("last paragraph.")
+    assert text[q["start"] : q["end"]].startswith("First paragraph")
+    assert text[q["start"] : q["end"]].endswith("last paragraph.")
 
 
 def test_a_quote_interrupted_by_its_attribution_is_two():
@@ -61,13 +61,15 @@ def test_a_fragment_inside_reported_speech_is_partial():
 
 def test_titles_nicknames_and_scare_quotes_are_not_quotations():
     text = (
-        "The film \"Winter Light\" opens on Friday. The so-called \"golden hour\" brought crowds. "
-        "Critics worried about the \"gig economy\" as the band, nicknamed \"the Bees\", played on."
+        'The film "Winter Light" opens on Friday. The so-called "golden hour" brought crowds. '
+        'Critics worried about the "gig economy" as the band, nicknamed "the Bees", played on.'
     )
     assert quoted(text) == []
 
 
 def test_what_someone_called_is_their_quotation_not_a_name():
-    text = ('Chancellor Tom Osric signed the deal, which the Treasury called "transformational". '
-            'A group called "Friends of the Canal" objected.')
+    text = (
+        'Chancellor Tom Osric signed the deal, which the Treasury called "transformational". '
+        'A group called "Friends of the Canal" objected.'
+    )
     assert quoted(text) == [("transformational", "Treasury")]

@@ -84,7 +84,8 @@ def test_the_model_decides_over_the_rules():
     assert kept_texts(TITLE, select_quotes=quote_kinds.rules_only) == []
     keeps_all = quote_kinds.QuoteModel({"bias": 1.0})
     assert kept_texts(TITLE, select_quotes=lambda t, s, p: quote_kinds.select_quotes(t, s, p, keeps_all)) == [
-        "Gone with the Wind"]
+        "Gone with the Wind"
+    ]
     drops_all = quote_kinds.QuoteModel({"bias": -1.0})
     assert kept_texts(REMARK, select_quotes=lambda t, s, p: quote_kinds.select_quotes(t, s, p, drops_all)) == []
 

@@ -5,11 +5,15 @@ import pytest
 
 from archive.extraction import quote_kinds, quote_training
 
-ARTICLE = ('Critics called the plan "Project Fear" on Monday.\n'
-           '"We will not give up on this town," the mayor said.\n'
-           'Her deputy spoke of "a long road ahead" for the council.')
-GOLD = [{"speaker": "the mayor", "kind": "direct", "start": "We will not", "end": "this town,"},
-        {"speaker": "Her deputy", "kind": "partial", "start": "a long road", "end": "ahead"}]
+ARTICLE = (
+    'Critics called the plan "Project Fear" on Monday.\n'
+    '"We will not give up on this town," the mayor said.\n'
+    'Her deputy spoke of "a long road ahead" for the council.'
+)
+GOLD = [
+    {"speaker": "the mayor", "kind": "direct", "start": "We will not", "end": "this town,"},
+    {"speaker": "Her deputy", "kind": "partial", "start": "a long road", "end": "ahead"},
+]
 
 
 def test_spans_matching_gold_quotations_are_labelled_with_their_kind_and_the_others_not():

@@ -15,10 +15,7 @@ def test_a_name_ends_where_of_the_employer_begins():
 
 
 def test_a_capitalised_ordinary_word_opening_a_sentence_is_not_part_of_a_name():
-    result = extract(
-        "Previous Acme rockets failed.\n\n"
-        '"We learned a lot," Acme founder Dana Whitfield told the press.'
-    )
+    result = extract('Previous Acme rockets failed.\n\n"We learned a lot," Acme founder Dana Whitfield told the press.')
     assert result["quotes"][0]["speaker"] == "Dana Whitfield"
 
 
@@ -50,7 +47,7 @@ def test_general_after_a_job_title_is_part_of_the_title():
 
 
 def test_a_member_named_after_the_possessive_of_their_organisation():
-    text = "The Native Land Rights Fund's Jacqueline De León said, \"The law ignores our communities.\""
+    text = 'The Native Land Rights Fund\'s Jacqueline De León said, "The law ignores our communities."'
     assert quoted(text) == [("The law ignores our communities.", "Jacqueline De León")]
 
 

@@ -80,8 +80,9 @@ def test_score_counts_quotes_speakers_and_people():
 
 def test_people_precision_counts_predicted_persons_that_name_no_gold_person():
     prediction = {
-        "quotes": [{"text": "Nobody asked us,", "speaker": "Harbour Board", "kind": "direct",
-                    "speaker_kind": "organisation"}],
+        "quotes": [
+            {"text": "Nobody asked us,", "speaker": "Harbour Board", "kind": "direct", "speaker_kind": "organisation"}
+        ],
         # The board spoke, so it is listed, but it is no person: it does not count.
         "people": ["Ann Lee", "Bob Ray", "Dee Fox", "Harbour Board"],
     }

@@ -27,39 +27,51 @@ def test_a_passive_description_is_the_describers_words():
 
 
 def test_the_statement_speaks_for_whoever_issued_it():
-    text = ('On Friday, the Northern Rail Authority released a statement about the crash.\n\n'
-            'A spokesperson gave the time. "No staff were hurt;" read the statement; "we will rebuild."')
+    text = (
+        "On Friday, the Northern Rail Authority released a statement about the crash.\n\n"
+        'A spokesperson gave the time. "No staff were hurt;" read the statement; "we will rebuild."'
+    )
     assert [speaker for _, speaker in quoted(text)] == ["Northern Rail Authority", "Northern Rail Authority"]
 
 
 def test_the_decision_speaks_for_the_court_that_issued_the_ruling():
-    text = ('Today the Appeal Court of Ruritania issued a ruling on the election.\n\n'
-            'The summary of the decision read in part: "The count was unlawful."')
+    text = (
+        "Today the Appeal Court of Ruritania issued a ruling on the election.\n\n"
+        'The summary of the decision read in part: "The count was unlawful."'
+    )
     assert quoted(text)[0][1] == "Appeal Court of Ruritania"
 
 
 def test_the_warning_speaks_for_whoever_issued_it():
-    text = ('The Northern Weather Service issued an orange warning for the coast, County Mayo included. '
-            'Harbour master Ian Moss said boats were safe. "Storm Lorenzo will bring high waves", read the warning.')
+    text = (
+        "The Northern Weather Service issued an orange warning for the coast, County Mayo included. "
+        'Harbour master Ian Moss said boats were safe. "Storm Lorenzo will bring high waves", read the warning.'
+    )
     assert quoted(text) == [("Storm Lorenzo will bring high waves", "Northern Weather Service")]
 
 
 def test_a_document_issued_by_a_body_named_nowhere_else_speaks_for_it():
-    text = ('The orange warning issued by Met Éireann applied to County Galway and County Mayo. '
-            'Gusts were forecast. "Storm Lorenzo will produce high waves", read the warning.')
+    text = (
+        "The orange warning issued by Met Éireann applied to County Galway and County Mayo. "
+        'Gusts were forecast. "Storm Lorenzo will produce high waves", read the warning.'
+    )
     assert quoted(text) == [("Storm Lorenzo will produce high waves", "Met Éireann")]
 
 
 def test_according_to_names_its_source_up_to_the_comma():
-    text = ('Vlad Zhukov, 23, pleaded not guilty. According to police and county officials, Zhukov was driving '
-            '"erratically" that night.\n\n'
-            'According to the news agency ISNA, the prosecutor, Ali Mehr, said they must face "murder charges".')
+    text = (
+        "Vlad Zhukov, 23, pleaded not guilty. According to police and county officials, Zhukov was driving "
+        '"erratically" that night.\n\n'
+        'According to the news agency ISNA, the prosecutor, Ali Mehr, said they must face "murder charges".'
+    )
     assert quoted(text) == [("erratically", None), ("murder charges", "Ali Mehr")]
 
 
 def test_according_to_an_outlet_the_person_it_reports_spoke():
-    text = ('Cherry Lane won.\n\nAccording to the BBC, a spokesman for 10 Downing Street expressed '
-            'disappointment; "The government will appeal."')
+    text = (
+        "Cherry Lane won.\n\nAccording to the BBC, a spokesman for 10 Downing Street expressed "
+        'disappointment; "The government will appeal."'
+    )
     assert quoted(text)[-1] == ("The government will appeal.", "Downing Street")
 
 
@@ -74,6 +86,8 @@ def test_described_by_a_body_named_nowhere_else():
 
 
 def test_comments_then_by_across_a_comma_is_no_source():
-    text = ('Known as a shock jock who made controversial comments, Don Imes was dropped in 2007 by MSNBC '
-            'after he referred to the team as "nappy headed hos."')
+    text = (
+        "Known as a shock jock who made controversial comments, Don Imes was dropped in 2007 by MSNBC "
+        'after he referred to the team as "nappy headed hos."'
+    )
     assert quoted(text) == [("nappy headed hos.", "Don Imes")]

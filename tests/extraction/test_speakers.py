@@ -7,15 +7,17 @@ from tests.extraction.helpers import quoted, quotes
 def test_organisations_speak_for_themselves():
     text = (
         "Lena Voss, a shopper, saw the fire. The Northshire Fire Service said in a statement: "
-        "\"Crews were on the scene within minutes.\""
+        '"Crews were on the scene within minutes."'
     )
     [q] = quotes(text, "direct")
     assert (q["speaker"], q["speaker_kind"]) == ("Northshire Fire Service", "organisation")
 
 
 def test_an_owners_statement_speaks_for_the_owner_not_for_a_law():
-    text = ("The Data Fairness Act (DFA) took effect. The Harbour Cycling Federation (HCF) objected. "
-            "HCF's DFA notice alleged the app was built to \"dodge every safeguard\".")
+    text = (
+        "The Data Fairness Act (DFA) took effect. The Harbour Cycling Federation (HCF) objected. "
+        'HCF\'s DFA notice alleged the app was built to "dodge every safeguard".'
+    )
     [q] = quotes(text, "partial")
     assert q["speaker"] == "Harbour Cycling Federation"
 
@@ -28,8 +30,9 @@ def test_a_company_spokesperson_speaks_for_the_company():
 
 
 def test_a_numbered_law_is_not_a_speaker():
-    text = ('Republic Act No. 3846, also known as the "Radio Law", states '
-            '"no station shall operate without a franchise."')
+    text = (
+        'Republic Act No. 3846, also known as the "Radio Law", states "no station shall operate without a franchise."'
+    )
     assert quoted(text)[-1] == ("no station shall operate without a franchise.", None)
 
 

@@ -7,7 +7,9 @@ TEXT = 'Dr. Ann Lee spoke first. She said: "Vote now. Today."\n\n   \nMr Day lef
 
 def test_a_paragraph_is_a_non_blank_line():
     assert [TEXT[a:b] for a, b in paragraph_spans(TEXT)] == [
-        'Dr. Ann Lee spoke first. She said: "Vote now. Today."', "Mr Day left."]
+        'Dr. Ann Lee spoke first. She said: "Vote now. Today."',
+        "Mr Day left.",
+    ]
 
 
 def test_sentences_end_at_a_full_stop_before_a_capital_but_not_inside_a_quotation_or_after_a_title():
@@ -18,7 +20,7 @@ def test_sentences_end_at_a_full_stop_before_a_capital_but_not_inside_a_quotatio
         return open_at < pos < close_at
 
     sentences = [TEXT[a:b] for a, b in sentence_spans(TEXT, paragraph_spans(TEXT), in_quote)]
-    assert sentences == ['Dr. Ann Lee spoke first', 'She said: "Vote now. Today."', "Mr Day left."]
+    assert sentences == ["Dr. Ann Lee spoke first", 'She said: "Vote now. Today."', "Mr Day left."]
 
 
 def test_the_last_and_first_sentence_of_a_stretch():

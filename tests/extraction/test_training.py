@@ -27,9 +27,13 @@ def tiny_seeds(tmp_path_factory):
     kept[NOT_ALL_QUOTATIONS] = gold["articles"][NOT_ALL_QUOTATIONS]
     (seeds / "wikinews").mkdir()
     (seeds / "wikinews" / "gold_tiny.json").write_text(
-        json.dumps({"articles": kept, "speaker_aliases": gold["speaker_aliases"]}), encoding="utf-8")
-    lines = [line for line in (WIKINEWS / "wikinews_en_2019_2021.jsonl").read_text(encoding="utf-8").splitlines()
-             if json.loads(line)["id"] in kept]
+        json.dumps({"articles": kept, "speaker_aliases": gold["speaker_aliases"]}), encoding="utf-8"
+    )
+    lines = [
+        line
+        for line in (WIKINEWS / "wikinews_en_2019_2021.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] in kept
+    ]
     (seeds / "wikinews" / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return seeds
 
@@ -43,7 +47,9 @@ def run(name, *args):
 def test_gold_sets_are_found_with_their_corpus(tiny_seeds):
     found = training.discover(tiny_seeds)
     assert [(gold.name, [p.name for p in corpus]) for gold, corpus in found] == [
-        ("gold.json", ["articles"]), ("gold_tiny.json", ["corpus.jsonl"])]
+        ("gold.json", ["articles"]),
+        ("gold_tiny.json", ["corpus.jsonl"]),
+    ]
 
 
 def test_the_gold_speaker_labels_its_candidate_and_null_labels_nobody(tiny_seeds):

@@ -66,53 +66,102 @@ def make_cast():
     councillors = [Person.objects.create(name=f"Councillor {n}") for n in ("Ames", "Booth", "Carr")]
 
     hes = Article.objects.create(
-        headline="Birmingham needs a mayor, and no referendum, says Lord Heseltine", body=HESELTINE_BODY,
-        outlet="Birmingham Post", url="http://www.example.org/heseltine", published=date(2014, 6, 1),
+        headline="Birmingham needs a mayor, and no referendum, says Lord Heseltine",
+        body=HESELTINE_BODY,
+        outlet="Birmingham Post",
+        url="http://www.example.org/heseltine",
+        published=date(2014, 6, 1),
         precision=Article.MONTH,
     )
     think = Article.objects.create(
-        headline="Mayor move key, says thinktank", body=THINKTANK_BODY, outlet="Birmingham Post",
-        url="https://www.example.org/thinktank", published=date(2006, 7, 1), precision=Article.MONTH,
+        headline="Mayor move key, says thinktank",
+        body=THINKTANK_BODY,
+        outlet="Birmingham Post",
+        url="https://www.example.org/thinktank",
+        published=date(2006, 7, 1),
+        precision=Article.MONTH,
     )
     metro = Article.objects.create(
-        headline="Metro mayors are there to 'take the blame', says Lord Porter", body=PORTER_BODY,
-        outlet="The MJ", published=date(2016, 10, 1), precision=Article.MONTH,
+        headline="Metro mayors are there to 'take the blame', says Lord Porter",
+        body=PORTER_BODY,
+        outlet="The MJ",
+        published=date(2016, 10, 1),
+        precision=Article.MONTH,
     )
     budget = Article.objects.create(
-        headline="Council budget <b>agreed</b> & signed", body=BUDGET_BODY, outlet="World News",
+        headline="Council budget <b>agreed</b> & signed",
+        body=BUDGET_BODY,
+        outlet="World News",
         published=date(2019, 3, 14),
     )
-    links = [(hes, birmingham), (hes, london), (hes, coventry), (think, birmingham), (think, london),
-             (metro, midlands), (budget, birmingham)]
+    links = [
+        (hes, birmingham),
+        (hes, london),
+        (hes, coventry),
+        (think, birmingham),
+        (think, london),
+        (metro, midlands),
+        (budget, birmingham),
+    ]
     for article, place in links:
         ArticlePlace.objects.create(article=article, place=place)
     q = Quote.objects.create
     quotes = {
-        "referendums": q(article=hes, person=heseltine, position=300, role="former Deputy Prime Minister",
-                         text="My position has always been the same. I wouldn’t have had referendums. "
-                              "I would have done it."),
-        "route": q(article=hes, person=lawrence, position=420, role="leader of Wolverhampton City Council",
-                   text="I think that our aspirations would lead us down that particular route."),
-        "refuse": q(article=think, person=marshall, position=100, role="IPPR researcher",
-                    text="If Whitehall offers a substantial package of powers to a big city, I think some cities "
-                         "would be hard-pressed to refuse."),
-        "blame": q(article=metro, person=porter, position=40, kind=Quote.PARTIAL, role="LGA chairman",
-                   text="take the blame"),
+        "referendums": q(
+            article=hes,
+            person=heseltine,
+            position=300,
+            role="former Deputy Prime Minister",
+            text="My position has always been the same. I wouldn’t have had referendums. I would have done it.",
+        ),
+        "route": q(
+            article=hes,
+            person=lawrence,
+            position=420,
+            role="leader of Wolverhampton City Council",
+            text="I think that our aspirations would lead us down that particular route.",
+        ),
+        "refuse": q(
+            article=think,
+            person=marshall,
+            position=100,
+            role="IPPR researcher",
+            text="If Whitehall offers a substantial package of powers to a big city, I think some cities "
+            "would be hard-pressed to refuse.",
+        ),
+        "blame": q(
+            article=metro, person=porter, position=40, kind=Quote.PARTIAL, role="LGA chairman", text="take the blame"
+        ),
     }
     for i in range(27):
         person = councillors[i % 3]
-        quotes[f"budget{i}"] = q(article=budget, person=person, position=i, role="councillor",
-                                 text=f"Budget point number {i}: <b>savings</b> & cuts.")
-    for article, person in [(hes, heseltine), (hes, lawrence), (think, marshall), (metro, porter),
-                            *((budget, c) for c in councillors)]:
+        quotes[f"budget{i}"] = q(
+            article=budget,
+            person=person,
+            position=i,
+            role="councillor",
+            text=f"Budget point number {i}: <b>savings</b> & cuts.",
+        )
+    for article, person in [
+        (hes, heseltine),
+        (hes, lawrence),
+        (think, marshall),
+        (metro, porter),
+        *((budget, c) for c in councillors),
+    ]:
         ArticlePerson.objects.create(article=article, person=person)
     # The documents are built from links made after the articles were saved.
     for article in (hes, think, metro, budget):
         signals.queue_article(article)
     return {
         "places": {"england": england, "midlands": midlands, "birmingham": birmingham, "london": london},
-        "people": {"heseltine": heseltine, "lawrence": lawrence, "marshall": marshall, "porter": porter,
-                   "councillors": councillors},
+        "people": {
+            "heseltine": heseltine,
+            "lawrence": lawrence,
+            "marshall": marshall,
+            "porter": porter,
+            "councillors": councillors,
+        },
         "articles": {"heseltine": hes, "thinktank": think, "metro": metro, "budget": budget},
         "quotes": quotes,
     }

@@ -31,8 +31,13 @@ def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
     backend = connections["default"].get_backend()
     args = (sqs.query.build_query(),)
     for start in (0, 20, 40):
-        kwargs = {"sort_by": sqs.query.order_by or None, "start_offset": start, "end_offset": start + 20,
-                  "facets": facet_fields(data["type"]), "limit_to_registered_models": False}
+        kwargs = {
+            "sort_by": sqs.query.order_by or None,
+            "start_offset": start,
+            "end_offset": start + 20,
+            "facets": facet_fields(data["type"]),
+            "limit_to_registered_models": False,
+        }
         ours, theirs = backend.search(*args, **kwargs), WhooshSearchBackend.search(backend, *args, **kwargs)
         assert ours["hits"] == theirs["hits"]
         assert ours.get("facets") == theirs.get("facets")
@@ -80,16 +85,30 @@ def test_searches_survive_another_process_writing_and_merging(tmp_path, transact
     root = Path(__file__).resolve().parents[2]
     articles = 80
     with temporary_index(tmp_path / "whoosh_index") as index:
-        env = {**os.environ, "ARCHIVE_VAR_DIR": str(tmp_path), "WHOOSH_PATH": str(index), "ARTICLES": str(articles),
-               "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "PYTHONPATH": str(root)}
+        env = {
+            **os.environ,
+            "ARCHIVE_VAR_DIR": str(tmp_path),
+            "WHOOSH_PATH": str(index),
+            "ARTICLES": str(articles),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+            "PYTHONPATH": str(root),
+        }
         manage = [sys.executable, str(root / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=root)
         (tmp_path / "writer.py").write_text(WRITER)
         backend = connections["default"].get_backend()
         backend.search("griffin", end_offset=1)  # a searcher kept from before the writes
         code = f"exec(open({str(tmp_path / 'writer.py')!r}).read())"
-        writers = [subprocess.Popen([*manage, "shell", "-c", code], env={**env, "WRITER": str(n)}, cwd=root,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE) for n in range(2)]
+        writers = [
+            subprocess.Popen(
+                [*manage, "shell", "-c", code],
+                env={**env, "WRITER": str(n)},
+                cwd=root,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for n in range(2)
+        ]
         tried, failed = 0, []
         while any(w.poll() is None for w in writers):
             for query in ("griffin", "report AND griffin", None):

@@ -96,15 +96,20 @@ def test_check_index_repair_builds_a_missing_index_and_keeps_an_existing_one(tmp
 
 def test_damage_is_reported_by_the_command_without_a_traceback(index, tmp_path):
     truncate_segment(index)
-    env = {**os.environ, "WHOOSH_PATH": str(index), "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-           "ARCHIVE_VAR_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "WHOOSH_PATH": str(index),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+    }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
     run = subprocess.run([sys.executable, "manage.py", "check_index"], env=env, cwd=ROOT, capture_output=True)
     assert run.returncode == 1
     err = run.stderr.decode()
     assert "cannot be read" in err and "Traceback" not in err
-    repaired = subprocess.run([sys.executable, "manage.py", "check_index", "--repair"], env=env, cwd=ROOT,
-                              capture_output=True)
+    repaired = subprocess.run(
+        [sys.executable, "manage.py", "check_index", "--repair"], env=env, cwd=ROOT, capture_output=True
+    )
     assert repaired.returncode == 0, repaired.stderr.decode()
     assert "Traceback" not in repaired.stderr.decode()
 

@@ -11,11 +11,15 @@ from archive.models import Article, Person, Quote
 from archive.search.duplicates import same_quotation
 from tests.search.helpers import temporary_index
 
-FULL = ("Birmingham needs a mayor to speak for the whole region, and the government should give "
-        "the city the powers it has been asking for since the referendum.")
+FULL = (
+    "Birmingham needs a mayor to speak for the whole region, and the government should give "
+    "the city the powers it has been asking for since the referendum."
+)
 TRIMMED = "Birmingham needs a mayor to speak for the whole region"
-EDITED = ("Birmingham needs a mayor to speak for the whole of the region, and the Government should give "
-          "the city the powers it has been asking for since the referendum.")
+EDITED = (
+    "Birmingham needs a mayor to speak for the whole of the region, and the Government should give "
+    "the city the powers it has been asking for since the referendum."
+)
 OTHER = "The tram extension will open to passengers next spring, on time and within its budget."
 
 
@@ -38,14 +42,31 @@ def carry(outlet, published, text, speaker="Andy Street"):
     """An article from `outlet` quoting `text`, saved as the importer saves
     (bulk-created quotes, no save signals)."""
     body = f"{speaker} said: “{text}” The council agreed."
-    article = Article.objects.create(headline=f"Mayor plea in the {outlet}", body=body, outlet=outlet,
-                                     published=published, url=f"https://example.org/{outlet}")
+    article = Article.objects.create(
+        headline=f"Mayor plea in the {outlet}",
+        body=body,
+        outlet=outlet,
+        published=published,
+        url=f"https://example.org/{outlet}",
+    )
     start = body.index(text)
-    return apply_extraction(article, {
-        "people": [{"name": speaker, "mentions": 1}], "places": [],
-        "quotes": [{"text": text, "speaker": speaker, "kind": "direct", "start": start,
-                    "end": start + len(text), "role": "mayor"}],
-    })
+    return apply_extraction(
+        article,
+        {
+            "people": [{"name": speaker, "mentions": 1}],
+            "places": [],
+            "quotes": [
+                {
+                    "text": text,
+                    "speaker": speaker,
+                    "kind": "direct",
+                    "start": start,
+                    "end": start + len(text),
+                    "role": "mayor",
+                }
+            ],
+        },
+    )
 
 
 def test_copies_share_a_group_and_the_results_show_one_entry(index, client):
@@ -71,7 +92,7 @@ def test_the_quote_page_lists_every_carrier_earliest_first_and_names_the_first_o
     mail = Quote.objects.get(article__outlet="Mail")
     page = client.get(reverse("quote", args=[mail.pk])).content.decode()
     assert "First reported by Post on" in page and "carried by 3 articles" in page
-    section = page[page.index("The same words elsewhere"):]
+    section = page[page.index("The same words elsewhere") :]
     assert section.index("in the Post") < section.index("in the Express") < section.index("in the Mail")
 
 

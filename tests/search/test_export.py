@@ -54,11 +54,11 @@ def test_a_persons_csv_goes_through_the_same_formula_protection(client, cast, db
     from archive.models import Quote
 
     porter = cast["people"]["porter"]
-    quote = Quote.objects.create(article=cast["articles"]["metro"], person=porter, text="=HYPERLINK(\"x\")")
+    quote = Quote.objects.create(article=cast["articles"]["metro"], person=porter, text='=HYPERLINK("x")')
     try:
         rows = list(csv.DictReader(io.StringIO(export(client, path=reverse("person_quotes_csv", args=[porter.slug])))))
-        assert "'=HYPERLINK(\"x\")" in [row["text"] for row in rows]
+        assert '\'=HYPERLINK("x")' in [row["text"] for row in rows]
         data = json.loads(export(client, path=reverse("person_quotes_json", args=[porter.slug])))
-        assert data["speaker"] == "Lord Porter" and "=HYPERLINK(\"x\")" in [r["text"] for r in data["quotes"]]
+        assert data["speaker"] == "Lord Porter" and '=HYPERLINK("x")' in [r["text"] for r in data["quotes"]]
     finally:
         quote.delete()

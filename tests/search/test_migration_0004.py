@@ -17,12 +17,19 @@ def test_existing_people_and_quotes_are_filled_in(transactional_db):
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     person = old.get_model("archive", "Person").objects.create(
-        name="Michael Heseltine", slug="michael-heseltine", honorific="Lord", aliases=["Hezza"])
+        name="Michael Heseltine", slug="michael-heseltine", honorific="Lord", aliases=["Hezza"]
+    )
     Article, OldQuote = old.get_model("archive", "Article"), old.get_model("archive", "Quote")
     text = "I would not have had referendums, I would have done it."
     for n, outlet in enumerate(["Post", "Mail"]):
-        article = Article.objects.create(headline=outlet, slug=outlet.lower(), body=text, outlet=outlet,
-                                         published=date(2014, 6, 1 + n), fingerprint=str(n))
+        article = Article.objects.create(
+            headline=outlet,
+            slug=outlet.lower(),
+            body=text,
+            outlet=outlet,
+            published=date(2014, 6, 1 + n),
+            fingerprint=str(n),
+        )
         OldQuote.objects.create(article=article, person_id=person.pk, text=text[: len(text) - n * 15])
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)

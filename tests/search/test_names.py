@@ -1,7 +1,6 @@
 """Finding people by any form of their name: in the words of a query and in
 the speaker and place boxes."""
 
-
 from archive.models import Person, Quote
 from archive.search.names import name_keys, names_in, normalise, resolve_person, resolve_place
 
@@ -14,7 +13,9 @@ def test_every_form_a_reader_may_type_is_a_key():
     assert "jose barroso" in name_keys(["José Manuel Barroso"])
     # An organisation is known by its name, never by its last word.
     assert name_keys(["The Local Government Association"], organisation=True) == [
-        "the local government association", "local government association"]
+        "the local government association",
+        "local government association",
+    ]
 
 
 def test_an_honorific_given_apart_from_the_name_is_a_form_too():

@@ -52,13 +52,23 @@ def test_an_article_added_in_the_admin_is_found_at_once(index, client, django_us
     admin = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
     client.force_login(admin)
     data = {
-        "headline": "Canal restoration funded", "slug": "canal-restoration-funded",
+        "headline": "Canal restoration funded",
+        "slug": "canal-restoration-funded",
         "body": "The canal trust welcomed the zeppelin funding announced for the restoration.",
-        "outlet": "Test Gazette", "url": "", "published": "2021-04-02", "precision": "day",
+        "outlet": "Test Gazette",
+        "url": "",
+        "published": "2021-04-02",
+        "precision": "day",
     }
     for prefix in ("quotes", "articleplace_set"):
-        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0",
-                     f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"})
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
     response = client.post(reverse("admin:archive_article_add"), data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     created = Article.objects.get(slug="canal-restoration-funded")
@@ -97,8 +107,16 @@ def test_apply_extraction_bulk_created_quotes_are_indexed(index):
     result = {
         "people": [{"name": "Jane Quill", "mentions": 1}],
         "places": [{"name": "Narwhalton", "kind": "city"}],
-        "quotes": [{"text": "The narwhal budget is fair.", "kind": "direct", "start": 24, "end": 51,
-                    "speaker": "Jane Quill", "role": "Mayor"}],
+        "quotes": [
+            {
+                "text": "The narwhal budget is fair.",
+                "kind": "direct",
+                "start": 24,
+                "end": 51,
+                "speaker": "Jane Quill",
+                "role": "Mayor",
+            }
+        ],
     }
     with transaction.atomic():
         apply_extraction(a, result=result)
@@ -234,16 +252,26 @@ doomed.delete()
 
 
 def test_several_processes_save_while_others_search_and_nothing_is_lost(index, tmp_path):
-    env = {**os.environ, "ARCHIVE_VAR_DIR": str(tmp_path), "WHOOSH_PATH": str(index),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+        "WHOOSH_PATH": str(index),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "PYTHONPATH": str(ROOT),
+    }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT)
     script = tmp_path / "worker.py"
     script.write_text(WORKER)
     code = f"exec(open({str(script)!r}).read())"
     workers = [
-        subprocess.Popen([*manage, "shell", "-c", code], env={**env, "WORKER": str(n)}, cwd=ROOT,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [*manage, "shell", "-c", code],
+            env={**env, "WORKER": str(n)},
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for n in range(4)
     ]
     searches = 0
@@ -334,22 +362,33 @@ print(SearchQuerySet().filter(content="quetzal").count())
 
 
 def test_a_process_killed_after_commit_loses_nothing_at_the_next_start(index, tmp_path):
-    env = {**os.environ, "ARCHIVE_VAR_DIR": str(tmp_path), "WHOOSH_PATH": str(index),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}", "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+        "WHOOSH_PATH": str(index),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "PYTHONPATH": str(ROOT),
+    }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], env=env, check=True, cwd=ROOT)
     for name, code in (("dying.py", DYING_IMPORT), ("search.py", FIRST_SEARCH)):
         (tmp_path / name).write_text(code)
     shell = [*manage, "shell", "-c"]
-    dying = subprocess.run([*shell, f"exec(open({str(tmp_path / 'dying.py')!r}).read())"], env=env, cwd=ROOT,
-                           capture_output=True)
+    dying = subprocess.run(
+        [*shell, f"exec(open({str(tmp_path / 'dying.py')!r}).read())"], env=env, cwd=ROOT, capture_output=True
+    )
     assert dying.returncode == -9, dying.stderr.decode()
     with open_dir(str(index)).searcher() as searcher:
         missing = 8 - searcher.doc_count()
     print(f"entries missing from the index after the kill: {missing}")
     assert missing == 2  # the killed article and its quotation
-    started = subprocess.run([*shell, f"exec(open({str(tmp_path / 'search.py')!r}).read())"], env=env, cwd=ROOT,
-                             capture_output=True, check=True)
+    started = subprocess.run(
+        [*shell, f"exec(open({str(tmp_path / 'search.py')!r}).read())"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
     assert started.stdout.decode().split()[-1] == "8"  # the first search of a new process picked them up
     with open_dir(str(index)).searcher() as searcher:
         assert searcher.doc_count() == 8

@@ -24,7 +24,7 @@ def test_a_surname_and_a_word_find_that_speakers_quotation(get, cast):
     html = text(response)
     assert "showing quotations by Lord Heseltine matching “referendum”" in html
     # The card: name, role, number of quotations, link to the page.
-    card = html[html.index('class="person-card"'):]
+    card = html[html.index('class="person-card"') :]
     assert 'href="/people/lord-heseltine/"' in card and "former Deputy Prime Minister" in card
     assert "1 quotation" in card
 

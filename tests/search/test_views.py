@@ -175,8 +175,12 @@ def test_a_date_range_of_one_year_returns_that_years_article(get, cast):
 
 @pytest.mark.parametrize(
     "start, end, expected",
-    [("2014-06", "2014-06", {"heseltine"}), ("2014-06-01", "2016-10-01", {"heseltine", "metro"}),
-     ("2015", "", {"metro", "budget"}), ("", "2006-07-31", {"thinktank"})],
+    [
+        ("2014-06", "2014-06", {"heseltine"}),
+        ("2014-06-01", "2016-10-01", {"heseltine", "metro"}),
+        ("2015", "", {"metro", "budget"}),
+        ("", "2006-07-31", {"thinktank"}),
+    ],
 )
 def test_months_and_days_bound_dates(get, cast, start, end, expected):
     found = set(results_of(get(**{"from": start, "to": end, "type": "articles"})))

@@ -29,8 +29,9 @@ class Command(BaseCommand):
             return
         applied = signals.flush()
         if applied:
-            self.stdout.write(f"Applied {applied} change(s) left in the outbox by processes that stopped "
-                              "before writing them.")
+            self.stdout.write(
+                f"Applied {applied} change(s) left in the outbox by processes that stopped before writing them."
+            )
         if IndexChange.objects.exists():
             raise CommandError("the search index cannot be written: changes wait in the outbox (see the log)")
         try:

@@ -21,11 +21,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         seeds = Path(settings.BASE_DIR) / "seeds"
         parser.add_argument("--gold", default=str(seeds / "gold.json"), help="gold annotations (JSON)")
-        parser.add_argument("--corpus", nargs="+", default=[str(seeds / "articles")],
-                            help=".txt/.jsonl files or folders holding the annotated articles")
+        parser.add_argument(
+            "--corpus",
+            nargs="+",
+            default=[str(seeds / "articles")],
+            help=".txt/.jsonl files or folders holding the annotated articles",
+        )
         parser.add_argument("--predictions", help="saved output of `manage.py extract` to score instead")
-        parser.add_argument("--cross-validate", action="store_true",
-                            help="leave-one-set-out cross-validation of the speaker model over --seeds")
+        parser.add_argument(
+            "--cross-validate",
+            action="store_true",
+            help="leave-one-set-out cross-validation of the speaker model over --seeds",
+        )
         parser.add_argument("--seeds", default=str(seeds), help="folder of gold sets laid out like seeds/")
 
     def handle(self, *args, **options):

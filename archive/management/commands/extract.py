@@ -22,7 +22,7 @@ def iter_documents(paths):
                     yield from jsonl_documents(file, text)
                 else:
                     yield file.name, split_front_matter(text)[1]
-            except (ValueError, OSError) as exc:    # BadRecord, or a malformed metadata block
+            except (ValueError, OSError) as exc:  # BadRecord, or a malformed metadata block
                 yield BadRecord(f"{file}: {exc}")
 
 

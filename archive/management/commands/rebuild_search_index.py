@@ -113,8 +113,10 @@ def old_folders(link, keep):
     folders = sorted(
         os.path.join(parent, entry)
         for entry in os.listdir(parent)
-        if entry.startswith(name + ".") and entry[len(name) + 1 : len(name) + 2].isdigit()
-        and os.path.isdir(os.path.join(parent, entry)) and not os.path.islink(os.path.join(parent, entry))
+        if entry.startswith(name + ".")
+        and entry[len(name) + 1 : len(name) + 2].isdigit()
+        and os.path.isdir(os.path.join(parent, entry))
+        and not os.path.islink(os.path.join(parent, entry))
     )
     folders = [f for f in folders if os.path.realpath(f) != current]
     return folders[: max(0, len(folders) - keep)]

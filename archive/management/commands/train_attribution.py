@@ -17,13 +17,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--seeds", default=str(Path(settings.BASE_DIR) / "seeds"),
-                            help="folder of gold sets laid out like seeds/")
+        parser.add_argument(
+            "--seeds", default=str(Path(settings.BASE_DIR) / "seeds"), help="folder of gold sets laid out like seeds/"
+        )
         parser.add_argument("--output", default=str(model.MODEL_PATH), help="where to write the speaker model file")
-        parser.add_argument("--quote-output", help="where to write the quotation filter "
-                                                   "(by default quote_model.json beside --output)")
-        parser.add_argument("--kind-output", help=f"where to write the kind model file (by default "
-                                                  f"{kinds.MODEL_PATH.name} beside the speaker model file)")
+        parser.add_argument(
+            "--quote-output", help="where to write the quotation filter (by default quote_model.json beside --output)"
+        )
+        parser.add_argument(
+            "--kind-output",
+            help=f"where to write the kind model file (by default "
+            f"{kinds.MODEL_PATH.name} beside the speaker model file)",
+        )
 
     def handle(self, *args, **options):
         gold_sets = load_gold_sets(options["seeds"])
@@ -45,9 +50,11 @@ class Command(BaseCommand):
         kind_output = Path(options["kind_output"] or output.with_name(kinds.MODEL_PATH.name))
         kind_output.write_text(kind_training.model_file_text(kind_model, trained_on), encoding="utf-8")
         kinds.load.cache_clear()
-        self.stdout.write(f"trained on {sum(trained_on.values())} articles in {len(trained_on)} gold sets; "
-                          f"{len(speaker_model.weights)} weights written to {output}, "
-                          f"{len(quote_model.weights)} to {quote_output}; the kind model to {kind_output}")
+        self.stdout.write(
+            f"trained on {sum(trained_on.values())} articles in {len(trained_on)} gold sets; "
+            f"{len(speaker_model.weights)} weights written to {output}, "
+            f"{len(quote_model.weights)} to {quote_output}; the kind model to {kind_output}"
+        )
 
 
 def load_gold_sets(seeds):
@@ -59,7 +66,9 @@ def load_gold_sets(seeds):
         if not found:
             raise ValueError(f"no gold sets under {seeds}")
         # A set is named by its path under the seeds folder: "gold", "wikinews/gold_dev".
-        return [training.record(training.load_set(gold, corpus, gold.relative_to(seeds).with_suffix("").as_posix()))
-                for gold, corpus in found]
+        return [
+            training.record(training.load_set(gold, corpus, gold.relative_to(seeds).with_suffix("").as_posix()))
+            for gold, corpus in found
+        ]
     except (OSError, ValueError, KeyError) as exc:
         raise CommandError(str(exc)) from exc
