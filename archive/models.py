@@ -1,5 +1,6 @@
 import hashlib
 import re
+import secrets
 
 from django.db import models, transaction
 from django.db.models import Count, Q, Value
@@ -47,11 +48,7 @@ def is_public(article_path=""):
 class PlaceQuerySet(models.QuerySet):
     def with_article_counts(self):
         """`article_count`: published articles that mention the place."""
-        return self.annotate(
-            article_count=Count(
-                "articles", filter=is_public("articles__"), distinct=True
-            )
-        )
+        return self.annotate(article_count=Count("articles", filter=is_public("articles__"), distinct=True))
 
 
 class Place(models.Model):
@@ -61,9 +58,7 @@ class Place(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     kind = models.CharField(max_length=10, choices=KINDS, default=CITY)
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
 
@@ -71,9 +66,7 @@ class Place(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "kind"], name="unique_place_name_kind")
-        ]
+        constraints = [models.UniqueConstraint(fields=["name", "kind"], name="unique_place_name_kind")]
 
     def __str__(self):
         return self.name
@@ -96,11 +89,7 @@ class PersonQuerySet(models.QuerySet):
 
     def with_published_quote_counts(self):
         """`quote_count` as the public sees it: quotes in published articles."""
-        return self.annotate(
-            quote_count=Count(
-                "quotes", filter=is_public("quotes__article__"), distinct=True
-            )
-        )
+        return self.annotate(quote_count=Count("quotes", filter=is_public("quotes__article__"), distinct=True))
 
 
 class Person(models.Model):
@@ -112,12 +101,8 @@ class Person(models.Model):
 
     name = models.CharField("display name", max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
-    honorific = models.CharField(
-        max_length=50, blank=True, help_text="Lord, Dr, Sir, Cllr... as the articles give it"
-    )
-    aliases = models.JSONField(
-        default=list, blank=True, help_text="Other forms the name appears in"
-    )
+    honorific = models.CharField(max_length=50, blank=True, help_text="Lord, Dr, Sir, Cllr... as the articles give it")
+    aliases = models.JSONField(default=list, blank=True, help_text="Other forms the name appears in")
     kind = models.CharField(max_length=12, choices=KINDS, default=PERSON)
     # Every form of the name a reader may type, normalised, for the search
     # page to find a person by name (archive.search.names).
@@ -217,12 +202,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def year_counts(self):
         """[{'year': 2014, 'n': 3}, ...] oldest first, one query."""
-        return (
-            self.annotate(year=ExtractYear("published"))
-            .values("year")
-            .annotate(n=Count("id"))
-            .order_by("year")
-        )
+        return self.annotate(year=ExtractYear("published")).values("year").annotate(n=Count("id")).order_by("year")
 
 
 class Article(models.Model):
@@ -306,7 +286,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "rev", "gen", "col", "ca
 def first_sentence(text):
     for match in SENTENCE_END.finditer(text):
         before = text[: match.start()].split()
-        word = before[-1].lstrip("\"“‘(") if before else ""
+        word = before[-1].lstrip('"“‘(') if before else ""
         if word.casefold() not in ABBREVIATIONS and not (len(word) == 1 and word.isupper()):
             return text[: match.end()]
     return text
@@ -372,17 +352,11 @@ class Quote(models.Model):
     KINDS = [(DIRECT, "Direct"), (PARTIAL, "Partial"), (INDIRECT, "Indirect (reported)")]
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
-    person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
-    )
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
     text = models.TextField()
     kind = models.CharField(max_length=8, choices=KINDS, default=DIRECT)
-    position = models.PositiveIntegerField(
-        default=0, help_text="Character offset of the quotation in the article body"
-    )
-    role = models.CharField(
-        max_length=300, blank=True, help_text="The speaker's role as the article gives it"
-    )
+    position = models.PositiveIntegerField(default=0, help_text="Character offset of the quotation in the article body")
+    role = models.CharField(max_length=300, blank=True, help_text="The speaker's role as the article gives it")
     # The smallest pk of the quotes carrying the same (or nearly the same)
     # words in other articles; None when there are none (archive.search.duplicates).
     text_group = models.BigIntegerField(null=True, blank=True, db_index=True, editable=False)
@@ -463,9 +437,7 @@ class ArticlePerson(models.Model):
     mentions = models.PositiveIntegerField(default=1)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="unique_article_person")]
 
     def __str__(self):
         return f"{self.person} in “{self.article}”"
@@ -477,9 +449,7 @@ class ArticlePlace(models.Model):
     mentions = models.PositiveIntegerField(default=1)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "place"], name="unique_article_place")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "place"], name="unique_article_place")]
 
     def __str__(self):
         return f"{self.place} in “{self.article}”"
@@ -493,11 +463,13 @@ class Report(models.Model):
 
     quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="reports")
     note = models.TextField("what is wrong", max_length=2000)
-    suggested_speaker = models.CharField(
-        "who said it, in the reader's words", max_length=200, blank=True
-    )
+    suggested_speaker = models.CharField("who said it, in the reader's words", max_length=200, blank=True)
     new_speaker = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Who said it, as the editor found; used by “Reassign the speaker”.",
     )
     state = models.CharField(max_length=10, choices=STATES, default=OPEN, db_index=True)
@@ -529,3 +501,23 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ArchiveVersion(models.Model):
+    """One row whose number changes, in the same transaction, with every
+    change the public pages show (archive.search.signals.queue changes it).
+    Rendered browse pages are kept under it (archive.caching), so no reader
+    is served a page older than the data, on any worker or machine. The
+    number is random, not counted: a rolled-back change or a restored
+    database never brings back a number that pages were kept under."""
+
+    number = models.BigIntegerField(default=0)
+
+    @classmethod
+    def bump(cls):
+        cls.objects.filter(pk=1).update(number=secrets.randbits(62))
+
+    @classmethod
+    def current(cls):
+        """The number, or None when the row is missing (then nothing is cached)."""
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first()

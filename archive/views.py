@@ -35,8 +35,9 @@ def canonical_url(request, page_obj=None):
 
 
 def page(request, template, context, status=200):
-    return render(request, template, {"canonical_url": canonical_url(request, context.get("page_obj")), **context},
-                  status=status)
+    return render(
+        request, template, {"canonical_url": canonical_url(request, context.get("page_obj")), **context}, status=status
+    )
 
 
 def paginate(request, items, per_page=PER_PAGE):
@@ -67,11 +68,18 @@ def year_bars(counts, width=320, height=80):
     for i, year in enumerate(years):
         n = counts.get(year, 0)
         h = round((height - 16) * n / top, 1)
-        bars.append({
-            "year": year, "n": n, "x": round(i * step + 1, 1), "w": round(max(step - 2, 1), 1),
-            "y": round(height - 16 - h, 1), "h": h, "label_x": round(i * step + step / 2, 1),
-            "show_label": len(years) <= 8 or i in (0, len(years) - 1) or year % 5 == 0,
-        })
+        bars.append(
+            {
+                "year": year,
+                "n": n,
+                "x": round(i * step + 1, 1),
+                "w": round(max(step - 2, 1), 1),
+                "y": round(height - 16 - h, 1),
+                "h": h,
+                "label_x": round(i * step + step / 2, 1),
+                "show_label": len(years) <= 8 or i in (0, len(years) - 1) or year % 5 == 0,
+            }
+        )
     return bars
 
 
@@ -134,29 +142,42 @@ def archive_url(article):
 
 # --- pages ----------------------------------------------------------------------
 
+
 def home(request):
     published = Article.objects.published()
-    newest_month = published.dates("published", "month", order="DESC").first()
-    return page(request, "archive/home.html", {
-        "articles": with_speakers(published.newest_first())[:8],
-        "article_count": published.count(),
-        "quotes": latest_quotes(),
-        "month": newest_month,
-        "people": most_quoted_in(newest_month) if newest_month else [],
-        "places": Place.objects.with_article_counts().filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:12],
-        "years": timeline(published.year_counts()),
-    })
+    newest = published.order_by("-published").values_list("published", flat=True).first()
+    newest_month = newest and newest.replace(day=1)
+    return page(
+        request,
+        "archive/home.html",
+        {
+            "articles": with_speakers(published.newest_first())[:8],
+            "article_count": published.count(),
+            "quotes": latest_quotes(),
+            "month": newest_month,
+            "people": most_quoted_in(newest_month) if newest_month else [],
+            "places": Place.objects.with_article_counts()
+            .filter(article_count__gt=0)
+            .order_by("-article_count", "name")[:12],
+            "years": timeline(published.year_counts()),
+        },
+    )
 
 
-def latest_quotes(limit=6, per_article=2, min_length=40):
+def latest_quotes(limit=6, per_article=2, min_length=40, articles=40):
     """The newest quotations worth reading on their own: the speaker's words
     (not reported speech), attributed, longer than a few words, and no more
-    than `per_article` from one article."""
+    than `per_article` from one article. Looked for in the newest `articles`
+    only, so the cost does not grow with the archive."""
+    newest = Article.objects.published().newest_first().values_list("pk", flat=True)[:articles]
     rows = (
-        Quote.objects.published().filter(person__isnull=False).exclude(kind=Quote.INDIRECT)
+        Quote.objects.shown()
+        .filter(article__in=list(newest), person__isnull=False)
+        .exclude(kind=Quote.INDIRECT)
         .annotate(length=Length("text"))
-        .filter(length__gte=min_length).with_related().newest_first()[: limit * 5]
+        .filter(length__gte=min_length)
+        .with_related()
+        .newest_first()[: limit * 5]
     )
     chosen, per = [], {}
     for quote in rows:
@@ -167,13 +188,21 @@ def latest_quotes(limit=6, per_article=2, min_length=40):
 
 
 def most_quoted_in(month, limit=8):
-    """People with most quotations in articles of `month` (a date on its 1st)."""
-    in_month = is_public("quotes__article__") & Q(quotes__article__published__year=month.year,
-                                                    quotes__article__published__month=month.month)
-    return (
-        Person.objects.annotate(n=Count("quotes", filter=in_month, distinct=True))
-        .filter(n__gt=0).order_by("-n", "name")[:limit]
+    """People with most quotations in articles of `month` (a date on its 1st),
+    counted from that month's quotations (the date index narrows them)."""
+    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    counts = (
+        Quote.objects.published()
+        .filter(article__published__range=(month, last), person__isnull=False)
+        .values("person")
+        .annotate(n=Count("id"))
+        .order_by("-n")
     )
+    n_of = {row["person"]: row["n"] for row in counts}
+    people = sorted(Person.objects.filter(pk__in=n_of), key=lambda p: (-n_of[p.pk], p.name))[:limit]
+    for person in people:
+        person.n = n_of[person.pk]
+    return people
 
 
 def healthz(request):
@@ -198,7 +227,9 @@ def healthz(request):
 
 class NameFilterForm(forms.Form):
     q = forms.CharField(
-        label="Filter by name", required=False, max_length=100,
+        label="Filter by name",
+        required=False,
+        max_length=100,
         error_messages={"max_length": "A name to filter by is at most %(limit_value)d characters long."},
     )
 
@@ -220,15 +251,19 @@ def person_list(request, kind=Person.PERSON):
     people = list(people)
     letters = by_initial(p for p in people if p.quote_count)
     alphabet = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", *(["#"] if "#" in letters else [])]
-    return page(request, "archive/person_list.html", {
-        "organisations": kind == Person.ORGANISATION,
-        "form": form,
-        "letters": letters,
-        "alphabet": [(letter, letter in letters) for letter in alphabet],
-        "quoted_count": sum(len(group) for group in letters.values()),
-        "unquoted": [p for group in by_initial(p for p in people if not p.quote_count).values() for p in group],
-        "count": len(people),
-    })
+    return page(
+        request,
+        "archive/person_list.html",
+        {
+            "organisations": kind == Person.ORGANISATION,
+            "form": form,
+            "letters": letters,
+            "alphabet": [(letter, letter in letters) for letter in alphabet],
+            "quoted_count": sum(len(group) for group in letters.values()),
+            "unquoted": [p for group in by_initial(p for p in people if not p.quote_count).values() for p in group],
+            "count": len(people),
+        },
+    )
 
 
 def role_history(quotes):
@@ -261,43 +296,78 @@ def person_detail(request, slug):
     quotes = Quote.objects.published().by(person)
     page_obj = paginate(request, quotes.select_related("article").newest_first())
     articles = articles_about(person)
-    per_year = list(quotes.annotate(year=ExtractYear("article__published")).values("year")
-                    .annotate(n=Count("id")).order_by("year"))
+    per_year = list(
+        quotes.annotate(year=ExtractYear("article__published")).values("year").annotate(n=Count("id")).order_by("year")
+    )
     # One bar is not a chart: the summary sentence says the same.
     bars = year_bars(per_year) if len(per_year) > 1 else []
     roles = role_history(quotes)
-    return page(request, "archive/person_detail.html", {
-        "person": person,
-        "page_obj": page_obj,
-        "quote_count": page_obj.paginator.count,
-        "roles": roles,
-        "latest_role": max(roles, key=lambda r: r["last"])["role"] if roles else "",
-        "years": (per_year[0]["year"], per_year[-1]["year"]) if per_year else None,
-        "mentions": articles[:30],
-        "mention_count": articles.count(),
-        "bars": bars,
-        "chart_label": "Quotations per year: " + ", ".join(f"{b['year']}: {b['n']}" for b in bars if b["n"]),
-        "person_search_forms": PERSON_SEARCH_FORMS,
-    })
+    return page(
+        request,
+        "archive/person_detail.html",
+        {
+            "person": person,
+            "page_obj": page_obj,
+            "quote_count": page_obj.paginator.count,
+            "roles": roles,
+            "latest_role": max(roles, key=lambda r: r["last"])["role"] if roles else "",
+            "years": (per_year[0]["year"], per_year[-1]["year"]) if per_year else None,
+            "mentions": articles[:30],
+            "mention_count": articles.count(),
+            "bars": bars,
+            "chart_label": "Quotations per year: " + ", ".join(f"{b['year']}: {b['n']}" for b in bars if b["n"]),
+            "person_search_forms": PERSON_SEARCH_FORMS,
+        },
+    )
 
 
-EXPORT_FIELDS = ["id", "text", "kind", "speaker", "role", "headline", "outlet", "date", "source_url",
-                 "article_url", "quote_url"]
+EXPORT_FIELDS = [
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "role",
+    "headline",
+    "outlet",
+    "date",
+    "source_url",
+    "article_url",
+    "quote_url",
+]
 
 
 def export_rows(person):
     """Every published quote by `person`, as plain dicts, streamed from one query."""
     rows = (
-        Quote.objects.published().by(person).newest_first()
-        .values("id", "text", "kind", "role", "position", "article__headline", "article__outlet",
-                "article__published", "article__precision", "article__url", "article__slug")
+        Quote.objects.published()
+        .by(person)
+        .newest_first()
+        .values(
+            "id",
+            "text",
+            "kind",
+            "role",
+            "position",
+            "article__headline",
+            "article__outlet",
+            "article__published",
+            "article__precision",
+            "article__url",
+            "article__slug",
+        )
     )
     for row in rows.iterator(chunk_size=500):
         article = Article(published=row["article__published"], precision=row["article__precision"])
         yield {
-            "id": row["id"], "text": row["text"], "kind": row["kind"], "speaker": person.name,
-            "role": row["role"], "headline": row["article__headline"], "outlet": row["article__outlet"],
-            "date": article.date_iso(), "source_url": row["article__url"],
+            "id": row["id"],
+            "text": row["text"],
+            "kind": row["kind"],
+            "speaker": person.name,
+            "role": row["role"],
+            "headline": row["article__headline"],
+            "outlet": row["article__outlet"],
+            "date": article.date_iso(),
+            "source_url": row["article__url"],
             "article_url": absolute_url(Article(slug=row["article__slug"]).get_absolute_url()),
             "quote_url": absolute_url(Quote(pk=row["id"]).get_absolute_url()),
         }
@@ -310,8 +380,15 @@ def person_quotes_csv(request, slug):
 
 def person_quotes_json(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    return download(export_rows(person), EXPORT_FIELDS, "json", f"{person.slug}-quotes.json",
-                    key="quotes", head={"speaker": person.name}, disposition="inline")
+    return download(
+        export_rows(person),
+        EXPORT_FIELDS,
+        "json",
+        f"{person.slug}-quotes.json",
+        key="quotes",
+        head={"speaker": person.name},
+        disposition="inline",
+    )
 
 
 def place_list(request):
@@ -321,7 +398,8 @@ def place_list(request):
 
 class PlaceSortForm(forms.Form):
     sort = forms.ChoiceField(
-        label="Order", required=False,
+        label="Order",
+        required=False,
         choices=[("mentions", "Most mentions first"), ("newest", "Newest first")],
         error_messages={"invalid_choice": "Articles can be ordered by most mentions or newest first."},
     )
@@ -338,12 +416,22 @@ def place_detail(request, slug):
     page_obj = paginate(request, with_speakers(links.order_by(*order), "article__quotes"))
     people = (
         Person.objects.filter(is_public("quotes__article__"), quotes__article__articleplace__place=place)
-        .annotate(n=Count("quotes", distinct=True)).order_by("-n", "name")[:20]
+        .annotate(n=Count("quotes", distinct=True))
+        .order_by("-n", "name")[:20]
     )
     children = place.children.with_article_counts().order_by("name")
-    return page(request, "archive/place_detail.html", {
-        "place": place, "form": form, "sort": sort, "page_obj": page_obj, "people": people, "children": children,
-    })
+    return page(
+        request,
+        "archive/place_detail.html",
+        {
+            "place": place,
+            "form": form,
+            "sort": sort,
+            "page_obj": page_obj,
+            "people": people,
+            "children": children,
+        },
+    )
 
 
 def article_detail(request, slug):
@@ -355,31 +443,40 @@ def article_detail(request, slug):
     quoted = {entry["person"].pk for entry in speakers if entry["person"]}
     people = ArticlePerson.objects.filter(article=article).exclude(person__in=quoted).select_related("person")
     places = ArticlePlace.objects.filter(article=article).select_related("place")
-    return page(request, "archive/article_detail.html", {
-        "article": article,
-        "archive_url": archive_url(article),
-        "paragraphs": marked_paragraphs(article, quotes),
-        "quote_count": len(quotes),
-        "speakers": speakers,
-        "people": people.filter(person__kind=Person.PERSON).order_by("-mentions", "person__name"),
-        "organisations": people.filter(person__kind=Person.ORGANISATION).order_by("-mentions", "person__name"),
-        "places": places.order_by("-mentions", "place__name"),
-        "related": related_to(article),
-    })
+    return page(
+        request,
+        "archive/article_detail.html",
+        {
+            "article": article,
+            "archive_url": archive_url(article),
+            "paragraphs": marked_paragraphs(article, quotes),
+            "quote_count": len(quotes),
+            "speakers": speakers,
+            "people": people.filter(person__kind=Person.PERSON).order_by("-mentions", "person__name"),
+            "organisations": people.filter(person__kind=Person.ORGANISATION).order_by("-mentions", "person__name"),
+            "places": places.order_by("-mentions", "place__name"),
+            "related": related_to(article),
+        },
+    )
 
 
 def quote_detail(request, pk):
     quote = get_object_or_404(Quote.objects.published().with_related(), pk=pk)
     # Every article carrying these words (trimmed or lightly edited too), earliest first.
     carriers = list(Quote.objects.published().copies_of(quote).select_related("article")[:50])
-    return page(request, "archive/quote_detail.html", {
-        "quote": quote,
-        "paragraph": paragraph_of(quote.article, quote),
-        "carriers": carriers if len({c.article_id for c in carriers}) > 1 else [],
-    })
+    return page(
+        request,
+        "archive/quote_detail.html",
+        {
+            "quote": quote,
+            "paragraph": paragraph_of(quote.article, quote),
+            "carriers": carriers if len({c.article_id for c in carriers}) > 1 else [],
+        },
+    )
 
 
 # --- the date archive: Django's generic date views ------------------------------
+
 
 class ArticleArchiveMixin:
     """Shared by the date pages: published articles with their speakers, a page
@@ -418,11 +515,18 @@ class ArticleArchiveMixin:
         articles = Article.objects.published()
         earlier = articles.filter(published__lt=first).order_by("-published", "-created").first()
         later = articles.filter(published__gt=last).order_by("published", "created").first()
-        return page(self.request, self.empty_template, {
-            "label": label,
-            "earlier": earlier, "earlier_url": earlier and archive_url(earlier),
-            "later": later, "later_url": later and archive_url(later),
-        }, status=404)
+        return page(
+            self.request,
+            self.empty_template,
+            {
+                "label": label,
+                "earlier": earlier,
+                "earlier_url": earlier and archive_url(earlier),
+                "later": later,
+                "later_url": later and archive_url(later),
+            },
+            status=404,
+        )
 
 
 def parse_period(*parts):

@@ -42,7 +42,6 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.index import LockError, exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
-from whoosh.searching import ResultsPage
 
 from archive.search.segments import (
     Page,
@@ -76,6 +75,7 @@ SEARCH_ATTEMPTS = 3
 def following_the_index(method):
     """Run a reading method again on a reopened index when the index
     changed under it (see VANISHED)."""
+
     @wraps(method)
     def retrying(self, *args, **kwargs):
         for attempt in range(1, SEARCH_ATTEMPTS + 1):
@@ -86,6 +86,7 @@ def following_the_index(method):
                     raise
                 log.info("search index changed under a search (%r); reopening it", exc)
                 self.reopen()
+
     return retrying
 
 
@@ -93,6 +94,8 @@ def following_the_index(method):
 
 
 MORE_LIKE_TERMS = 12  # key terms of an article that find its relatives
+MORE_LIKE_PAGE = 20  # similar documents scored when the caller gives no slice
+
 
 def lock_path(index_path):
     """The lock file sits beside WHOOSH_PATH, so it outlives a symlink swap."""
@@ -139,17 +142,18 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if self.use_file_storage and os.path.isdir(self.path) and not exists_in(self.path):
             if any(name.endswith(".seg") for name in os.listdir(self.path)):
                 # haystack creates a new, empty index here: say so.
-                log.error("the search index at %s has lost its table of contents; a new empty index is "
-                          "created over it: run `manage.py check_index --repair`", self.path)
+                log.error(
+                    "the search index at %s has lost its table of contents; a new empty index is "
+                    "created over it: run `manage.py check_index --repair`",
+                    self.path,
+                )
         super().setup()
         self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
 
     def ensure_current(self):
         """Open the index, or re-open it after rebuild_search_index swapped
         the folder behind the symlink."""
-        if not self.setup_complete or (
-            self.use_file_storage and os.path.realpath(self.path) != self.real_path
-        ):
+        if not self.setup_complete or (self.use_file_storage and os.path.realpath(self.path) != self.real_path):
             self.setup()
 
     @contextmanager
@@ -280,10 +284,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             limit_models = getattr(settings, "HAYSTACK_LIMIT_TO_REGISTERED_MODELS", True)
         other = [k for k, v in kwargs.items() if v and k not in self.HANDLED]
         if other or limit_models or kwargs.get("models") or not self.setup_complete:
-            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
-                                  end_offset=end_offset, facets=facets, **kwargs)
-        return self._search(query_string, sort_by, start_offset, end_offset, facets or [],
-                            kwargs.get("result_class"))
+            return super().search(
+                query_string, sort_by=sort_by, start_offset=start_offset, end_offset=end_offset, facets=facets, **kwargs
+            )
+        return self._search(query_string, sort_by, start_offset, end_offset, facets or [], kwargs.get("result_class"))
 
     def _search(self, query_string, sort_by, start_offset, end_offset, facets, result_class):
         query_string = str(query_string)
@@ -297,8 +301,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if parsed is None:
             return {"results": [], "hits": 0}
         if any(name not in searcher.schema for name in facets):
-            return super().search(query_string, sort_by=sort_by, start_offset=start_offset,
-                                  end_offset=end_offset, facets=facets, result_class=result_class)
+            return super().search(
+                query_string,
+                sort_by=sort_by,
+                start_offset=start_offset,
+                end_offset=end_offset,
+                facets=facets,
+                result_class=result_class,
+            )
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         offset = (page_num - 1) * page_length
         try:
@@ -306,8 +316,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             total, counts = self.counts(searcher, query_string, rest, allowed, facets)
             hits = []
             if offset < total:
-                found = searcher.search(rest, limit=offset + page_length, sortedby=sortedby, reverse=reverse,
-                                        filter=None if allowed is None else set(global_docs(allowed)))
+                found = searcher.search(
+                    rest,
+                    limit=offset + page_length,
+                    sortedby=sortedby,
+                    reverse=reverse,
+                    filter=None if allowed is None else set(global_docs(allowed)),
+                )
                 hits = list(found[offset : offset + page_length])
         except ValueError:
             if not self.silently_fail:
@@ -328,9 +343,19 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         cache = caches[SEARCH_CACHE] if SEARCH_CACHE else None
         key = None
         if cache is not None:
-            key = "search-counts:" + hashlib.sha1(repr((
-                self.real_path or id(self.index), generation_key(searcher), query_string, sorted(facets),
-            )).encode()).hexdigest()
+            key = (
+                "search-counts:"
+                + hashlib.sha1(
+                    repr(
+                        (
+                            self.real_path or id(self.index),
+                            generation_key(searcher),
+                            query_string,
+                            sorted(facets),
+                        )
+                    ).encode()
+                ).hexdigest()
+            )
             found = cache.get(key)
             if found is not None:
                 return found
@@ -347,8 +372,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         return answer
 
     @following_the_index
-    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
-                       models=None, result_class=None, **kwargs):
+    def more_like_this(
+        self,
+        model_instance,
+        additional_query_string=None,
+        start_offset=0,
+        end_offset=None,
+        models=None,
+        result_class=None,
+        **kwargs,
+    ):
         """Documents of the same kind most like `model_instance`, at the cost
         of one search limited to the page: its key terms (from the stored
         text) OR-ed, the kind as a filter. haystack's own scores every
@@ -359,10 +392,20 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return {"results": [], "hits": 0}
         stored = searcher.stored_fields(docnum)
         kind = Term(DJANGO_CT, stored[DJANGO_CT])
+        if end_offset is None:  # haystack's run_mlt never passes the queryset's slice
+            end_offset = start_offset + MORE_LIKE_PAGE
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        found = searcher.more_like(docnum, self.content_field_name, text=stored.get(self.content_field_name),
-                                   top=page_num * page_length, numterms=MORE_LIKE_TERMS, filter=kind)
-        return self._process_results(ResultsPage(found, page_num, page_length), result_class=result_class)
+        found = searcher.more_like(
+            docnum,
+            self.content_field_name,
+            text=stored.get(self.content_field_name),
+            top=page_num * page_length,
+            numterms=MORE_LIKE_TERMS,
+            filter=kind,
+        )
+        # Only the page's hits: iterating a ResultsPage walks every match.
+        hits = list(found)[(page_num - 1) * page_length : page_num * page_length]
+        return self._process_results(Page(hits, found.scored_length()), result_class=result_class)
 
     @following_the_index
     def reader(self):
@@ -383,4 +426,3 @@ class ArchiveWhooshSearchQuery(WhooshSearchQuery):
 class ArchiveWhooshEngine(WhooshEngine):
     backend = ArchiveWhooshBackend
     query = ArchiveWhooshSearchQuery
-
