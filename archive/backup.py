@@ -3,7 +3,8 @@
 Every model of the `archive` app goes through Django's serializers, so a model
 or field added later is in the backup without a change here. User accounts and
 the search index are not: accounts are made again, the index is rebuilt (so
-its outbox of pending changes, IndexChange, is left out too)."""
+its outbox of pending changes, IndexChange, is left out too), and the
+pages' version number, ArchiveVersion, is the new database's own."""
 
 import datetime
 import json
@@ -34,7 +35,8 @@ class ExactEncoder(DjangoJSONEncoder):
 
 
 def archive_models():
-    return [m for m in apps.get_app_config("archive").get_models() if m._meta.label != "archive.IndexChange"]
+    left_out = {"archive.IndexChange", "archive.ArchiveVersion"}
+    return [m for m in apps.get_app_config("archive").get_models() if m._meta.label not in left_out]
 
 
 def export_archive(stream):

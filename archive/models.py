@@ -1,5 +1,6 @@
 import hashlib
 import re
+import secrets
 
 from django.db import models, transaction
 from django.db.models import Count, Q, Value
@@ -500,3 +501,23 @@ class IndexChange(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ArchiveVersion(models.Model):
+    """One row whose number changes, in the same transaction, with every
+    change the public pages show (archive.search.signals.queue changes it).
+    Rendered browse pages are kept under it (archive.caching), so no reader
+    is served a page older than the data, on any worker or machine. The
+    number is random, not counted: a rolled-back change or a restored
+    database never brings back a number that pages were kept under."""
+
+    number = models.BigIntegerField(default=0)
+
+    @classmethod
+    def bump(cls):
+        cls.objects.filter(pk=1).update(number=secrets.randbits(62))
+
+    @classmethod
+    def current(cls):
+        """The number, or None when the row is missing (then nothing is cached)."""
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first()

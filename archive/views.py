@@ -145,7 +145,8 @@ def archive_url(article):
 
 def home(request):
     published = Article.objects.published()
-    newest_month = published.dates("published", "month", order="DESC").first()
+    newest = published.order_by("-published").values_list("published", flat=True).first()
+    newest_month = newest and newest.replace(day=1)
     return page(
         request,
         "archive/home.html",
@@ -163,13 +164,15 @@ def home(request):
     )
 
 
-def latest_quotes(limit=6, per_article=2, min_length=40):
+def latest_quotes(limit=6, per_article=2, min_length=40, articles=40):
     """The newest quotations worth reading on their own: the speaker's words
     (not reported speech), attributed, longer than a few words, and no more
-    than `per_article` from one article."""
+    than `per_article` from one article. Looked for in the newest `articles`
+    only, so the cost does not grow with the archive."""
+    newest = Article.objects.published().newest_first().values_list("pk", flat=True)[:articles]
     rows = (
-        Quote.objects.published()
-        .filter(person__isnull=False)
+        Quote.objects.shown()
+        .filter(article__in=list(newest), person__isnull=False)
         .exclude(kind=Quote.INDIRECT)
         .annotate(length=Length("text"))
         .filter(length__gte=min_length)
@@ -185,15 +188,21 @@ def latest_quotes(limit=6, per_article=2, min_length=40):
 
 
 def most_quoted_in(month, limit=8):
-    """People with most quotations in articles of `month` (a date on its 1st)."""
-    in_month = is_public("quotes__article__") & Q(
-        quotes__article__published__year=month.year, quotes__article__published__month=month.month
+    """People with most quotations in articles of `month` (a date on its 1st),
+    counted from that month's quotations (the date index narrows them)."""
+    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    counts = (
+        Quote.objects.published()
+        .filter(article__published__range=(month, last), person__isnull=False)
+        .values("person")
+        .annotate(n=Count("id"))
+        .order_by("-n")
     )
-    return (
-        Person.objects.annotate(n=Count("quotes", filter=in_month, distinct=True))
-        .filter(n__gt=0)
-        .order_by("-n", "name")[:limit]
-    )
+    n_of = {row["person"]: row["n"] for row in counts}
+    people = sorted(Person.objects.filter(pk__in=n_of), key=lambda p: (-n_of[p.pk], p.name))[:limit]
+    for person in people:
+        person.n = n_of[person.pk]
+    return people
 
 
 def healthz(request):

@@ -176,6 +176,29 @@ def time_test_client(mix, rounds, limit):
     return times
 
 
+def time_first_render(pages, rounds, limit):
+    """{label: [ms...]} for each browse page rendered afresh through Django's
+    test client: the archive's version changed before each request, as after
+    an editor's save, so no kept page is served (archive.caching)."""
+    from django.test import Client
+
+    from archive.models import ArchiveVersion
+
+    client = Client()
+    times = {label: [] for label, _ in pages}
+
+    def get(path):
+        ArchiveVersion.bump()
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"{path} answered {response.status_code}")
+
+    for _ in range(rounds):
+        for label, path in pages:
+            times[label].append(timed(lambda p=path: get(p), limit))
+    return times
+
+
 def percentile(samples, p):
     """The p-th percentile, a timeout (None) counting as slower than any time:
     None when the request at that rank timed out."""

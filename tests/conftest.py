@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from tests.search.helpers import delete_cast, make_cast, temporary_index
 
@@ -28,3 +29,9 @@ def indexed_cast(tmp_path_factory, django_db_setup, django_db_blocker):
 def cast(db):
     """The shared cast in the database only (no index), for one test."""
     return make_cast()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page kept, no rate counted."""
+    cache.clear()

@@ -42,7 +42,6 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.index import LockError, exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
-from whoosh.searching import ResultsPage
 
 from archive.search.segments import (
     Page,
@@ -95,6 +94,7 @@ def following_the_index(method):
 
 
 MORE_LIKE_TERMS = 12  # key terms of an article that find its relatives
+MORE_LIKE_PAGE = 20  # similar documents scored when the caller gives no slice
 
 
 def lock_path(index_path):
@@ -392,6 +392,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return {"results": [], "hits": 0}
         stored = searcher.stored_fields(docnum)
         kind = Term(DJANGO_CT, stored[DJANGO_CT])
+        if end_offset is None:  # haystack's run_mlt never passes the queryset's slice
+            end_offset = start_offset + MORE_LIKE_PAGE
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         found = searcher.more_like(
             docnum,
@@ -401,7 +403,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             numterms=MORE_LIKE_TERMS,
             filter=kind,
         )
-        return self._process_results(ResultsPage(found, page_num, page_length), result_class=result_class)
+        # Only the page's hits: iterating a ResultsPage walks every match.
+        hits = list(found)[(page_num - 1) * page_length : page_num * page_length]
+        return self._process_results(Page(hits, found.scored_length()), result_class=result_class)
 
     @following_the_index
     def reader(self):

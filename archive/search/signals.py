@@ -14,7 +14,7 @@ from haystack.constants import DEFAULT_ALIAS
 from haystack.signals import BaseSignalProcessor
 from haystack.utils import get_identifier
 
-from archive.models import Article, ArticlePerson, ArticlePlace, IndexChange, Person, Place, Quote
+from archive.models import ArchiveVersion, Article, ArticlePerson, ArticlePlace, IndexChange, Person, Place, Quote
 from archive.search.duplicates import regroup
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ def queue(*keys):
     if not keys:
         return
     IndexChange.objects.bulk_create([IndexChange(key=f"{kind}:{value}") for kind, value in sorted(keys, key=str)])
+    ArchiveVersion.bump()  # pages rendered before this change are not served again (archive.caching)
     connection = transaction.get_connection()
     # One flush per transaction does it all (a save with its quotes queues dozens of times).
     if not (connection.in_atomic_block and any(entry[1] is flush for entry in connection.run_on_commit)):
