@@ -181,6 +181,9 @@ SEARCH_RATE = os.environ.get("SEARCH_RATE", "60/m")
 AUTOCOMPLETE_RATE = os.environ.get("AUTOCOMPLETE_RATE", "120/m")
 EXPORT_RATE = os.environ.get("EXPORT_RATE", "10/h")
 RATELIMIT_VIEW = "archive.reports.too_many_requests"
+# Behind a proxy every request comes from the proxy's address: the header in
+# which the proxy puts the client's address alone (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
