@@ -24,11 +24,13 @@ setup-dev: $(VENV)/.installed-dev system-deps axe
 
 # Debian packages the tests need: Chromium driven by Playwright (never
 # `playwright install`: the tests use Debian's /usr/bin/chromium), npm for
-# axe-core, and PostgreSQL for the throwaway server of test_postgresql.py.
+# axe-core, PostgreSQL for the throwaway server of test_postgresql.py, and
+# Redis for the throwaway server of test_redis.py.
 system-deps:
 	@missing=""; test -x /usr/bin/chromium || missing="chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
 	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -68,9 +70,10 @@ run: index static
 test: setup-dev
 	$(PY) -m pytest
 
-# The fast tests while you work: no browser, no PostgreSQL server, no bench.
+# The fast tests while you work: no browser, no PostgreSQL server, no bench,
+# nothing marked slow.
 quick: setup-dev
-	$(PY) -m pytest -q -m "not browser" --ignore=tests/test_postgresql.py --ignore=tests/bench
+	$(PY) -m pytest -q -m "not browser and not slow" --ignore=tests/test_postgresql.py --ignore=tests/bench
 
 # SIZE articles of realistic text in var/bench/SIZE/ (built once, then reused).
 SIZE ?= 10000
@@ -79,7 +82,6 @@ bench: setup
 
 lint: setup-dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf $(VENV) var test-output

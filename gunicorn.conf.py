@@ -6,8 +6,9 @@ import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WORKERS", "3"))
-# Seconds a request may take before its worker is replaced; a CSV export of
-# every search result is the slowest thing a reader can ask for.
+# Seconds a worker may go without reporting before it is replaced: a request
+# may take this long, except a download, which reports as its rows go out
+# (post_worker_init below) and is cut only when it stops making progress.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 # On restart or SIGTERM, requests under way get this long to finish.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
@@ -23,3 +24,10 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 control_socket = os.path.join(
     os.environ.get("ARCHIVE_VAR_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "var")), "gunicorn.ctl"
 )
+
+
+def post_worker_init(worker):
+    """Lets downloads keep their worker alive (archive/heartbeat.py)."""
+    from archive import heartbeat
+
+    heartbeat.install(worker.notify)

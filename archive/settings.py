@@ -138,9 +138,10 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 if SEARCH_ENGINE == "haystack.backends.whoosh_backend.WhooshEngine":
     HAYSTACK_CONNECTIONS["default"]["ENGINE"] = "archive.search.backend.ArchiveWhooshEngine"
 SEARCH_WRITE_LOCK_TIMEOUT = envint("SEARCH_WRITE_LOCK_TIMEOUT", "120")
-# Search totals and facet counts are cached per index generation. Memory per
-# worker by default; CACHE_BACKEND=django.core.cache.backends.filebased.FileBasedCache
-# with CACHE_LOCATION=/path shares them between gunicorn workers on one machine.
+# Search totals and facet counts (per index generation), the per-client rate
+# counts and download locks live in this cache. Memory per worker by default;
+# CACHE_BACKEND=django.core.cache.backends.redis.RedisCache with
+# CACHE_LOCATION=redis://host:6379/0 shares them between all workers and machines.
 CACHES = {
     "default": {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
@@ -174,8 +175,15 @@ LOGIN_URL = "admin:login"
 # Per-client limits (django-ratelimit for pages, DRF throttling for the API).
 # Counted in CACHES["default"]: per worker unless CACHE_BACKEND names a
 # shared cache, so with N workers a client gets up to N times the rate.
+# An empty SEARCH_RATE, AUTOCOMPLETE_RATE or EXPORT_RATE turns that limit off.
 REPORT_RATE = os.environ.get("REPORT_RATE", "5/h")
+SEARCH_RATE = os.environ.get("SEARCH_RATE", "60/m")
+AUTOCOMPLETE_RATE = os.environ.get("AUTOCOMPLETE_RATE", "120/m")
+EXPORT_RATE = os.environ.get("EXPORT_RATE", "10/h")
 RATELIMIT_VIEW = "archive.reports.too_many_requests"
+# Behind a proxy every request comes from the proxy's address: the header in
+# which the proxy puts the client's address alone (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

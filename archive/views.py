@@ -375,12 +375,13 @@ def export_rows(person):
 
 def person_quotes_csv(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    return download(export_rows(person), EXPORT_FIELDS, "csv", f"{person.slug}-quotes.csv")
+    return download(request, export_rows(person), EXPORT_FIELDS, "csv", f"{person.slug}-quotes.csv")
 
 
 def person_quotes_json(request, slug):
     person = get_object_or_404(Person, slug=slug)
     return download(
+        request,
         export_rows(person),
         EXPORT_FIELDS,
         "json",

@@ -9,6 +9,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "articles"
 
 
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    """Each test starts with no request counted against its client (the
+    per-client rates and download locks live in the default cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def seeds_dir():
     return SEEDS

@@ -30,6 +30,12 @@ def cast(indexed_cast):
     return indexed_cast
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    """Hundreds of requests a minute from one client: the limits have tests of their own (test_limits.py)."""
+    settings.SEARCH_RATE = settings.AUTOCOMPLETE_RATE = settings.EXPORT_RATE = ""
+
+
 def fetch(client, url):
     """(status, body, content type) with the body read to the end; an
     exception anywhere (view, template, streamed export) is returned as its

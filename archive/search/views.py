@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
+from django_ratelimit.decorators import ratelimit
 from haystack.query import SearchQuerySet
 
+from archive.limits import rate
 from archive.models import Article, Person, Place
 from archive.search.export import export
 from archive.search.forms import ARTICLES, FILTERS, QUOTES, SearchForm, is_search
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 FEW_HITS = 3  # below this many hits, look for a misspelt word
 
 
+@ratelimit(key="ip", rate=rate("SEARCH_RATE"), block=True)
 def search(request):
     params = {k: v for k, v in request.GET.items()}
     form = SearchForm(request.GET or None)
@@ -54,7 +57,7 @@ def search(request):
     if data["format"]:
         # The download holds what the page shows, fallbacks included.
         reading, _, _ = settle(reading, data, parsed, lambda r: {"total": count(r)})
-        return export(reading.data, reading.parsed)
+        return export(request, reading.data, reading.parsed)
     # Links built from here on keep the type in force, and name the
     # speaker and place as the boxes show them.
     params["type"] = data["type"]
@@ -140,6 +143,7 @@ def search_once(data, parsed, number):
     return {"sqs": sqs, "results": results, "total": total, "page_obj": page_obj}
 
 
+@ratelimit(key="ip", rate=rate("AUTOCOMPLETE_RATE"), block=True)
 def autocomplete(request):
     """Up to ten speakers or places whose name (or a person's alias) contains q."""
     kind = request.GET.get("kind", "speaker")

@@ -62,3 +62,14 @@ def test_a_persons_csv_goes_through_the_same_formula_protection(client, cast, db
         assert data["speaker"] == "Lord Porter" and '=HYPERLINK("x")' in [r["text"] for r in data["quotes"]]
     finally:
         quote.delete()
+
+
+def test_an_export_read_in_many_batches_has_every_result_once_in_order(client, cast, db, monkeypatch):
+    from archive.search import export as export_module
+
+    whole = json.loads(export(client, type="quotes", place="birmingham", format="json", sort="oldest"))["results"]
+    monkeypatch.setattr(export_module, "EXPORT_BATCH", 2)
+    monkeypatch.setattr(export_module, "EXPORT_BATCH_MAX", 8)  # batches of 2, 2, 4, 8, 8...
+    batched = json.loads(export(client, type="quotes", place="birmingham", format="json", sort="oldest"))["results"]
+    assert len({row["quote_url"] for row in batched}) == len(batched) == 30
+    assert [row["quote_url"] for row in batched] == [row["quote_url"] for row in whole]
