@@ -17,9 +17,10 @@ from haystack.query import SearchQuerySet
 from whoosh.index import create_in
 
 from archive.models import Article, IndexChange
-from tests.search.helpers import temporary_index
+from tests.search.helpers import temporary_index, whoosh_only
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = whoosh_only  # the Whoosh folder itself, damaged
 
 
 @pytest.fixture
