@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
+from archive import editing
 from archive.ingest import apply_extraction, find_person
 from archive.models import Article, ArticlePlace, Person, Place, Quote, Report, fingerprint
 
@@ -82,6 +83,9 @@ class ArticlePlaceInline(SafeRelatedWidgets, admin.TabularInline):
 
 
 class ArticleForm(forms.ModelForm):
+    # What the form was opened from (archive.editing): a stale copy is refused.
+    loaded_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Article
         fields = "__all__"
@@ -101,6 +105,39 @@ class ArticleForm(forms.ModelForm):
             "url": "Where the article was first published, if it is online.",
         }
         error_messages = {"slug": {"unique": "Another article already has this web address; add a word to it."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded_state"] = editing.opened(self.instance, self.article_fields())
+
+    def article_fields(self):
+        return [name for name in self.fields if name != "loaded_state"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            self.refuse_if_stale()
+        return cleaned_data
+
+    def refuse_if_stale(self):
+        loaded = editing.read(self.data.get(self.add_prefix("loaded_state")))
+        if loaded is None:
+            raise forms.ValidationError(
+                "This form does not say which version of the article it was opened "
+                "from: open the article again, and make your changes there."
+            )
+        since, parts = loaded
+        rows = Article.objects.all()
+        if transaction.get_connection().in_atomic_block:
+            # The admin saves in one transaction: holding the row until it
+            # commits makes two saves at once check one after the other.
+            rows = rows.select_for_update()
+        current = rows.get(pk=self.instance.pk)
+        changed = editing.changed_parts(current, self.article_fields(), parts)
+        if changed:
+            labels = {name: str(field.label or name) for name, field in self.fields.items()}
+            raise forms.ValidationError(editing.conflict_message(current, changed, labels, since))
 
     def clean_body(self):
         # Kept exactly as entered (no stripping): quote positions index into it.

@@ -118,7 +118,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# SEARCH_URL selects another haystack engine; the default is a Whoosh folder.
+# SEARCH_ENGINE selects another haystack engine, e.g. Elasticsearch 7 (README,
+# "Running on several machines"); the default is a Whoosh folder.
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "haystack.backends.whoosh_backend.WhooshEngine")
 HAYSTACK_CONNECTIONS = {
     "default": {
@@ -126,6 +127,7 @@ HAYSTACK_CONNECTIONS = {
         "PATH": os.environ.get("WHOOSH_PATH", str(VAR_DIR / "whoosh_index")),
         "URL": os.environ.get("SEARCH_URL", ""),
         "INDEX_NAME": os.environ.get("SEARCH_INDEX_NAME", "archive"),
+        "TIMEOUT": envint("SEARCH_TIMEOUT", "10"),  # seconds, for a search server
     }
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
@@ -181,9 +183,6 @@ SEARCH_RATE = os.environ.get("SEARCH_RATE", "60/m")
 AUTOCOMPLETE_RATE = os.environ.get("AUTOCOMPLETE_RATE", "120/m")
 EXPORT_RATE = os.environ.get("EXPORT_RATE", "10/h")
 RATELIMIT_VIEW = "archive.reports.too_many_requests"
-# Behind a proxy every request comes from the proxy's address: the header in
-# which the proxy puts the client's address alone (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = os.environ.get("CLIENT_IP_HEADER") or None
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -214,6 +213,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "fals
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
 # "HTTP_X_FORWARDED_PROTO,https" behind a proxy that sets that header (and strips it from clients).
 SECURE_PROXY_SSL_HEADER = tuple(envlist("SECURE_PROXY_SSL_HEADER", "")) or None
+# How many proxies (load balancer, nginx) stand before gunicorn, each appending
+# to X-Forwarded-For: login lockouts, report and API limits then count the
+# client's address (archive.clients), not the balancer's. 0: REMOTE_ADDR.
+PROXY_COUNT = envint("PROXY_COUNT", "0")
+RATELIMIT_IP_META_KEY = "archive.clients.client_ip"
+REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", "false")
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", "false")
 
@@ -250,6 +255,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The address behind proxies (PROXY_COUNT). Not AXES_IPWARE_*: axes reads them
+# only with django-ipware installed, which the API's rule makes unneeded.
+AXES_CLIENT_IP_CALLABLE = "archive.clients.client_ip"
 
 # --- Importing articles (import_articles) ---
 # A bigger body, or JSON nested deeper, is one refused record with its reason.

@@ -20,6 +20,7 @@ SUITES = [
     "tests/test_import.py",
     "tests/test_ingest.py",
     "tests/test_admin.py",
+    "tests/test_two_editors.py",
     "tests/test_browse.py",
     "tests/test_feeds.py",
     "tests/search/test_views.py",

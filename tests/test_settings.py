@@ -129,3 +129,45 @@ def test_import_limits_come_from_the_environment(tmp_path):
     assert printed_setting(tmp_path, "IMPORT_MAX_BODY_BYTES") == str(5 * 1024 * 1024)
     assert printed_setting(tmp_path, "IMPORT_MAX_BODY_BYTES", IMPORT_MAX_BODY_BYTES="1000") == "1000"
     assert printed_setting(tmp_path, "IMPORT_MAX_JSON_DEPTH", IMPORT_MAX_JSON_DEPTH="7") == "7"
+
+
+ES7 = "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine"
+
+
+def test_the_search_server_comes_from_the_environment(tmp_path):
+    env = {
+        "SEARCH_ENGINE": ES7,
+        "SEARCH_URL": "https://search.internal:9200/",
+        "SEARCH_INDEX_NAME": "quotes",
+        "SEARCH_TIMEOUT": "30",
+    }
+    conf = printed_setting(tmp_path, "HAYSTACK_CONNECTIONS", **env)
+    for part in (
+        f"'ENGINE': '{ES7}'",
+        "'URL': 'https://search.internal:9200/'",
+        "'INDEX_NAME': 'quotes'",
+        "'TIMEOUT': 30",
+    ):
+        assert part in conf
+    assert "ArchiveWhooshEngine" in printed_setting(tmp_path, "HAYSTACK_CONNECTIONS")
+
+
+def test_proxy_count_reaches_the_api_throttle(tmp_path):
+    assert "'NUM_PROXIES': 0" in printed_setting(tmp_path, "REST_FRAMEWORK")
+    assert "'NUM_PROXIES': 2" in printed_setting(tmp_path, "REST_FRAMEWORK", PROXY_COUNT="2")
+
+
+def test_the_tests_take_their_search_backend_only_from_archive_test_variables():
+    code = "import os, tests.testenv; print([os.environ.get(k) for k in ('SEARCH_ENGINE', 'SEARCH_URL')])"
+
+    def seen(**env):
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("SEARCH_", "ARCHIVE_TEST_SEARCH_"))}
+        run = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, check=True
+        )
+        return run.stdout.strip()
+
+    production = {"SEARCH_ENGINE": ES7, "SEARCH_URL": "https://live.example.org:9200/"}
+    assert seen(**production) == "[None, None]"  # the tests empty their indexes: never the live one
+    test_server = {"ARCHIVE_TEST_SEARCH_ENGINE": ES7, "ARCHIVE_TEST_SEARCH_URL": "http://127.0.0.1:9200/"}
+    assert seen(**production, **test_server) == f"['{ES7}', 'http://127.0.0.1:9200/']"

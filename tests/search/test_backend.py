@@ -5,6 +5,9 @@ import pytest
 from archive.search.forms import SearchForm
 from archive.search.query import parse_query
 from archive.search.results import build_queryset, facet_fields
+from tests.search.helpers import whoosh_only
+
+pytestmark = whoosh_only  # ArchiveWhooshBackend against haystack's own Whoosh backend
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,10 @@ from haystack.query import SearchQuerySet
 from whoosh.index import create_in
 
 from archive.models import Article, IndexChange
-from tests.search.helpers import temporary_index
+from tests.search.helpers import temporary_index, whoosh_only
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = whoosh_only  # the Whoosh folder itself, damaged
 
 
 @pytest.fixture
@@ -122,3 +123,35 @@ def test_check_index_applies_changes_a_dead_process_left_in_the_outbox(index):
     assert check() is None  # nothing missing once the outbox is applied
     assert found() == 3
     assert not IndexChange.objects.exists()
+
+
+# --- check_index --quick: what `make run` does at every start ----------------------
+
+
+@pytest.mark.parametrize("damage", [lose_toc, truncate_segment, empty, shutil.rmtree])
+def test_quick_check_rebuilds_a_missing_or_damaged_index(index, damage):
+    damage(index)
+    assert "; run with --repair to rebuild it" in check("--quick")
+    assert check("--quick", "--repair") is None
+    assert check() is None  # the full comparison finds nothing missing either
+    assert found() == 2
+
+
+def test_quick_check_applies_changes_left_in_the_outbox(index):
+    lost = Article.objects.create(headline="Lost", body="A lost cassowary.", published=date(2020, 3, 1))
+    connections["default"].get_backend().remove(f"archive.article.{lost.pk}")
+    IndexChange.objects.create(key=f"article:{lost.pk}")  # as the dead process left it
+    assert check("--quick") is None
+    assert found() == 3
+    assert not IndexChange.objects.exists()
+
+
+def test_quick_check_compares_no_document_and_the_full_check_does(index):
+    kept = Article.objects.get(headline="Kept")
+    connections["default"].get_backend().remove(f"archive.article.{kept.pk}")  # behind the database's back
+    assert found() == 1
+    assert check("--quick", "--repair") is None
+    assert found() == 1  # not noticed: nothing told the outbox
+    assert "1 difference(s) between the index and the database" in check()
+    assert check("--repair") is None
+    assert found() == 2

@@ -23,7 +23,7 @@ from whoosh.index import open_dir
 from archive.ingest import apply_extraction
 from archive.models import Article, ArticlePlace, IndexChange, Person, Place, Quote
 from archive.search import backend, signals
-from tests.search.helpers import temporary_index
+from tests.search.helpers import temporary_index, whoosh_only
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,6 +164,7 @@ def test_an_article_moved_into_the_future_leaves_the_index(index):
     assert ids(content="capybara") == set()
 
 
+@whoosh_only
 def test_removal_waits_for_a_locked_index(index):
     a = article(body="A locked pangolin.")
     backend = connections["default"].get_backend()
@@ -175,6 +176,7 @@ def test_removal_waits_for_a_locked_index(index):
     assert ids(content="pangolin") == set()
 
 
+@whoosh_only
 def test_an_unwritable_index_never_fails_the_request_and_the_change_is_kept(index, monkeypatch):
     def busy(*args, **kwargs):
         raise backend.LockError("busy")
@@ -190,6 +192,7 @@ def test_an_unwritable_index_never_fails_the_request_and_the_change_is_kept(inde
 # --- commands -----------------------------------------------------------------------
 
 
+@whoosh_only
 def test_check_index_detects_and_repairs_a_ghost_and_a_missing_doc(index, capsys):
     kept, lost = article(body="Kept kestrel."), article(headline="Lost", body="Lost kestrel.")
     backend = connections["default"].get_backend()
@@ -209,6 +212,7 @@ def test_check_index_detects_and_repairs_a_ghost_and_a_missing_doc(index, capsys
     assert ids(content="changed") == {get_identifier(kept)}
 
 
+@whoosh_only
 def test_rebuild_search_index_builds_aside_and_swaps_a_symlink(index, settings):
     a = article(body="A rebuilt heron.")
     call_command("rebuild_search_index")
@@ -225,6 +229,7 @@ def test_rebuild_search_index_builds_aside_and_swaps_a_symlink(index, settings):
     assert len(dated) == 2  # the current folder and the one before
 
 
+@whoosh_only
 def test_haystack_rebuild_and_update_index_work_with_the_symlink(index):
     a = article(body="A familiar egret.")
     call_command("rebuild_search_index")
@@ -251,6 +256,7 @@ doomed.delete()
 """
 
 
+@whoosh_only
 def test_several_processes_save_while_others_search_and_nothing_is_lost(index, tmp_path):
     env = {
         **os.environ,
@@ -295,6 +301,7 @@ def test_several_processes_save_while_others_search_and_nothing_is_lost(index, t
 # --- cached totals and facet counts follow the index ----------------------------------
 
 
+@whoosh_only
 def test_cached_totals_and_facets_change_with_each_write_and_rebuild(index, client):
     def counts():
         response = client.get(reverse("search"), {"q": "pelican", "type": "articles"})
@@ -361,6 +368,7 @@ print(SearchQuerySet().filter(content="quetzal").count())
 """
 
 
+@whoosh_only
 def test_a_process_killed_after_commit_loses_nothing_at_the_next_start(index, tmp_path):
     env = {
         **os.environ,
