@@ -4,13 +4,18 @@ segment is in use, numeric ranges answered from sorted term lists, and the
 small pieces of Whoosh's results that haystack reads."""
 
 import threading
+import time
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from haystack.exceptions import SearchBackendError
 from whoosh import query as wquery
+from whoosh.collectors import FilterCollector, TimeLimit
 from whoosh.fields import NUMERIC
 from whoosh.util.numeric import tiered_ranges
+
+from archive.search.budget import MAX_EXPANSION, TooBroad, remaining, spent
 
 _segment_cache = {}
 _segment_cache_lock = threading.Lock()
@@ -125,10 +130,84 @@ def global_docs(allowed):
     return (base + docnum for base, docs in allowed.items() for docnum in docs)
 
 
+CHECK_EVERY = 4096  # documents read between looks at the clock
+
+
 def sub_docs(q, subsearcher, allow):
-    """Document numbers in one segment matching q (and in `allow`)."""
+    """Document numbers in one segment matching q (and in `allow`), or None
+    when the search page's time budget runs out before the end."""
+    found = []
     docs = q.docs(subsearcher)
-    return list(docs) if allow is None else [d for d in docs if d in allow]
+    if allow is not None:
+        docs = (d for d in docs if d in allow)
+    while True:
+        chunk = list(islice(docs, CHECK_EVERY))
+        found.extend(chunk)
+        if len(chunk) < CHECK_EVERY:
+            return found
+        if spent():
+            return None
+
+
+class BudgetCollector(FilterCollector):
+    """Whoosh's FilterCollector (documents outside `allow` left out) that
+    also stops at `deadline` (time.monotonic()), raising Whoosh's TimeLimit
+    with what it has collected kept. Whoosh's own TimeLimitCollector would
+    skip the filter, and its SIGALRM would outlive the search."""
+
+    CHECK_EVERY = 64  # matches between looks at the clock
+
+    def __init__(self, child, allow=None, deadline=None):
+        super().__init__(child, allow=allow)
+        self.deadline = deadline
+
+    def collect_matches(self):
+        child, allow, deadline = self.child, self._allow, self.deadline
+        for n, sub_docnum in enumerate(child.matches(), 1):
+            if allow is None or self.offset + sub_docnum in allow:
+                child.collect(sub_docnum)
+            if deadline is not None and not n % self.CHECK_EVERY and time.monotonic() > deadline:
+                raise TimeLimit
+
+
+def top_hits(searcher, q, allowed, limit, sortedby, reverse):
+    """(the first `limit` hits, whether the time budget cut them short).
+    Ranked by score, Whoosh skips blocks of postings that cannot reach the
+    top `limit` and counts nothing it need not."""
+    allow = None if allowed is None else set(global_docs(allowed))
+    if allow is not None and not allow:
+        return [], False
+    left = remaining()
+    collector = BudgetCollector(
+        searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse),
+        allow,
+        None if left is None else time.monotonic() + left,
+    )
+    try:
+        searcher.search_with_collector(q, collector)
+    except TimeLimit:
+        return list(collector.results()), True
+    return list(collector.results()), False
+
+
+def estimated_total(searcher, q, allowed, at_least):
+    """Whoosh's estimate of how many documents match q: at most the size of
+    the smallest posting list an AND needs."""
+    estimate = q.estimate_size(searcher.reader())
+    if allowed is not None:
+        estimate = min(estimate, sum(len(docs) for docs in allowed.values()))
+    return max(estimate, at_least)
+
+
+def check_breadth(q, reader):
+    """Raise TooBroad when the prefixes of q stand for more than
+    MAX_EXPANSION words between them (counted up to that many, no more)."""
+    left = MAX_EXPANSION
+    for leaf in q.leaves():
+        if isinstance(leaf, wquery.MultiTerm):
+            left -= sum(1 for _ in islice(leaf.expanded_terms(reader), left + 1))
+            if left < 0:
+                raise TooBroad(getattr(leaf, "text", str(leaf)), MAX_EXPANSION)
 
 
 def facet_list(counter):
