@@ -37,13 +37,15 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
+from whoosh.fields import NUMERIC
 from whoosh.filedb.filestore import StorageError
+from whoosh.index import TOC, LockError, exists_in
 from whoosh.index import IndexError as WhooshIndexError
-from whoosh.index import LockError, exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
 from whoosh.searching import ResultsPage
 
+from archive.search import shelf
 from archive.search.segments import (
     Page,
     check_breadth,
@@ -52,6 +54,7 @@ from archive.search.segments import (
     facet_values,
     generation_key,
     leaves,
+    sorted_hits,
     split_ranges,
     sub_docs,
     top_hits,
@@ -144,6 +147,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 log.error("the search index at %s has lost its table of contents; a new empty index is "
                           "created over it: run `manage.py check_index --repair`", self.path)
         super().setup()
+        if self.use_file_storage:
+            # Whoosh reads a segment's compound file through an mmap, but
+            # hands each part (postings, terms, stored fields, columns) out
+            # as a BytesIO over it, which copies the part into the process:
+            # the whole index, privately, in every worker. Read as plain
+            # files, the parts stay in the page cache all workers share.
+            self.storage.supports_mmap = False
         self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
 
     def ensure_current(self):
@@ -186,6 +196,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 raise
             writer.commit()
             self.index = self.index.refresh()
+            if self.use_file_storage:
+                shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
 
     def document(self, index, obj):
         """The Whoosh document for `obj`, or None when the index skips it."""
@@ -312,7 +324,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         offset = (page_num - 1) * page_length
         try:
             rest, allowed, constant = split_ranges(searcher, parsed)
-            hits, partial = top_hits(searcher, rest, allowed, offset + page_length, sortedby, reverse)
+            if sortedby and len(sortedby) == 1 and isinstance(searcher.schema[sortedby[0]], NUMERIC):
+                hits, partial = sorted_hits(searcher, rest, allowed, offset + page_length, sortedby[0], reverse)
+            else:
+                hits, partial = top_hits(searcher, rest, allowed, offset + page_length, sortedby, reverse)
             counted = self.counts(searcher, query_string, rest, allowed, facets)
         except ValueError:
             if not self.silently_fail:
@@ -332,7 +347,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if (total and offset >= total) or (not hits and offset):
             # As haystack answers for a page past the end.
             return {"results": [], "hits": 0, "spelling_suggestion": None}
-        page = Page(hits, total, constant)
+        # A sorted hit's score is its sort key: the ranges' constant is no part of it.
+        page = Page(hits, total, 0 if sortedby else constant)
         results = self._process_results(page, query_string=query_string, result_class=result_class)
         if facets:
             results["facets"] = {"fields": counts, "dates": {}, "queries": {}}

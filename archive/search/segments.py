@@ -3,6 +3,7 @@ Whoosh segment (segments never change once written) and kept while the
 segment is in use, numeric ranges answered from sorted term lists, and the
 small pieces of Whoosh's results that haystack reads."""
 
+import heapq
 import threading
 import time
 from array import array
@@ -13,8 +14,10 @@ from haystack.exceptions import SearchBackendError
 from whoosh import query as wquery
 from whoosh.collectors import FilterCollector, TimeLimit
 from whoosh.fields import NUMERIC
+from whoosh.searching import Hit, Results
 from whoosh.util.numeric import tiered_ranges
 
+from archive.search import shelf
 from archive.search.budget import MAX_EXPANSION, TooBroad, remaining, spent
 
 _segment_cache = {}
@@ -23,15 +26,20 @@ _SEGMENT_CACHE_SIZE = 128  # (segment, field) pairs
 
 
 def per_segment(reader, name, build):
-    """build(reader) for this segment, kept while the segment is in use.
-    Documents deleted after the build keep their entries: they never match."""
+    """build(reader) for this segment, kept while the segment is in use, and
+    on disk for other processes (see shelf). Documents deleted after the
+    build keep their entries: they never match."""
     segment = reader.segment() if reader.is_atomic() else None
     if segment is None:
         return build(reader)
     key = (segment.segment_id(), name)
     found = _segment_cache.get(key)
     if found is None:
+        found = shelf.load(*key)
+    if found is None:
         found = build(reader)
+        shelf.save(*key, found)
+    if key not in _segment_cache:
         with _segment_cache_lock:
             while len(_segment_cache) >= _SEGMENT_CACHE_SIZE:
                 _segment_cache.pop(next(iter(_segment_cache)))
@@ -185,9 +193,50 @@ def top_hits(searcher, q, allowed, limit, sortedby, reverse):
     )
     try:
         searcher.search_with_collector(q, collector)
+        partial = False
     except TimeLimit:
-        return list(collector.results()), True
-    return list(collector.results()), False
+        partial = True
+    return hits_of(collector.results()), partial
+
+
+def hits_of(results):
+    """The hits of Whoosh Results, read from its top N: iterating Results
+    asks for its length, which counts every match of the query."""
+    return [Hit(results, docnum, pos, score) for pos, (score, docnum) in enumerate(results.top_n)]
+
+
+def date_rank(reader, fieldname):
+    """[where document n's value of a numeric field stands among the
+    segment's values] (-1 where it has none), for picking the newest or
+    oldest without sorting every match."""
+
+    def build(reader):
+        terms, offsets, docs = numeric_terms(reader, fieldname)
+        rank = array("i", [-1]) * reader.doc_count_all()
+        for i in range(len(terms)):
+            for docnum in docs[offsets[i] : offsets[i + 1]]:
+                rank[docnum] = i
+        return rank
+
+    return per_segment(reader, ("rank", fieldname), build)
+
+
+def sorted_hits(searcher, q, allowed, limit, fieldname, reverse):
+    """(the first `limit` hits by a numeric field, whether the time budget
+    cut them short), as Whoosh's sortedby orders them (ties by document
+    number) but without a sort key for every match: the matches of each
+    segment, unscored, and heapq's pick of the `limit` best by `date_rank`."""
+    pick, found, partial = (heapq.nlargest if reverse else heapq.nsmallest), [], False
+    for sub, base, allow in leaves(searcher, allowed):
+        docs = sub_docs(q, sub, allow)
+        if docs is None:
+            partial = True
+            break
+        rank, column = date_rank(sub.reader(), fieldname), sub.reader().column_reader(fieldname)
+        best = pick(limit, reversed(docs) if reverse else docs, key=rank.__getitem__)
+        found.extend((column.sort_key(docnum), base + docnum) for docnum in best)
+    found.sort(reverse=reverse)
+    return hits_of(Results(searcher, q, found[:limit])), partial
 
 
 def estimated_total(searcher, q, allowed, at_least):
