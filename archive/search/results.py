@@ -15,6 +15,7 @@ from archive.models import Article, Person, Place, Quote
 from archive.search.budget import spent
 from archive.search.forms import CONTENT_TYPES, QUOTES
 from archive.search.query import parse_query
+from archive.search.segments import generation_key
 
 PER_PAGE = 20
 FACET_LIMIT = 10
@@ -205,11 +206,26 @@ def place_names(slugs):
     return dict(Place.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
+_outlets = {"version": None, "names": {}}
+
+
 def outlet_names(slugs):
-    """The outlet is indexed as a slug (a facet value must be one token)."""
-    outlets = Article.objects.exclude(outlet="").order_by().values_list("outlet", flat=True).distinct()
-    wanted = set(slugs)
-    return {slugify(o): o for o in outlets if slugify(o) in wanted}
+    """The outlet is indexed as a slug (a facet value must be one token).
+    Every outlet's name by slug is read (a scan of the articles) once per
+    version of the index: an outlet reaches the facets only by a write to it."""
+    version = index_version()
+    if version is None or version != _outlets["version"]:
+        outlets = Article.objects.exclude(outlet="").order_by().values_list("outlet", flat=True).distinct()
+        _outlets.update(version=version, names={slugify(o): o for o in outlets})
+    names = _outlets["names"]
+    return {slug: names[slug] for slug in slugs if slug in names}
+
+
+def index_version():
+    backend = search_backend()
+    if not hasattr(backend, "searcher"):
+        return None
+    return backend.real_path, generation_key(backend.searcher())
 
 
 def active_filters(data, params):
