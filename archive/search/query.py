@@ -204,26 +204,25 @@ def negations_only(tokens):
         return ""
 
 
-def word_count(text):
-    return len(WORDS.findall(text))
+def searched_words(text):
+    """How many words a search of `text` reads: operators are no words, and
+    a long phrase counts as the MAX_PHRASE_WORDS words it is searched by."""
+    count = sum(1 for word in WORDS.findall(text) if word not in OPERATORS)
+    for m in TOKEN.finditer(text):
+        if m.group("phrase") is not None:
+            count -= max(0, len(WORDS.findall(m.group("phrase"))) - MAX_PHRASE_WORDS)
+    return count
 
 
 def long_phrase(text):
-    return any(
-        len(WORDS.findall(m.group("phrase"))) > MAX_PHRASE_WORDS
-        for m in TOKEN.finditer(text)
-        if m.group("phrase") is not None
-    )
+    return any(len(WORDS.findall(m.group("phrase"))) > MAX_PHRASE_WORDS
+               for m in TOKEN.finditer(text) if m.group("phrase") is not None)
 
 
 def parse_query(text):
     """A ParsedQuery for what the user typed; never raises."""
     text = (text or "").strip()
-    counted = word_count(text) - sum(
-        max(0, len(WORDS.findall(m.group("phrase"))) - MAX_PHRASE_WORDS)
-        for m in TOKEN.finditer(text)
-        if m.group("phrase") is not None
-    )
+    counted = searched_words(text)
     if counted > MAX_WORDS:
         return ParsedQuery(text=text, too_long=counted)
     parsed = parse_words(text)
