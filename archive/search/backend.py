@@ -324,11 +324,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         offset = (page_num - 1) * page_length
         try:
             rest, allowed, constant = split_ranges(searcher, parsed)
-            if sortedby and len(sortedby) == 1 and isinstance(searcher.schema[sortedby[0]], NUMERIC):
-                hits, partial = sorted_hits(searcher, rest, allowed, offset + page_length, sortedby[0], reverse)
-            else:
-                hits, partial = top_hits(searcher, rest, allowed, offset + page_length, sortedby, reverse)
             counted = self.counts(searcher, query_string, rest, allowed, facets)
+            hits, partial = [], False
+            if counted is None or offset < counted[0]:  # never a search for a page past the end
+                limit = offset + page_length
+                if sortedby and len(sortedby) == 1 and isinstance(searcher.schema[sortedby[0]], NUMERIC):
+                    hits, partial = sorted_hits(searcher, rest, allowed, limit, sortedby[0], reverse)
+                else:
+                    hits, partial = top_hits(searcher, rest, allowed, limit, sortedby, reverse)
         except ValueError:
             if not self.silently_fail:
                 raise
