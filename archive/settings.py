@@ -140,6 +140,8 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 if SEARCH_ENGINE == "haystack.backends.whoosh_backend.WhooshEngine":
     HAYSTACK_CONNECTIONS["default"]["ENGINE"] = "archive.search.backend.ArchiveWhooshEngine"
 SEARCH_WRITE_LOCK_TIMEOUT = envint("SEARCH_WRITE_LOCK_TIMEOUT", "120")
+# Seconds of Whoosh work one search page may take (archive/search/budget.py).
+SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2"))
 # Search totals and facet counts (per index generation), the per-client rate
 # counts and download locks live in this cache. Memory per worker by default;
 # CACHE_BACKEND=django.core.cache.backends.redis.RedisCache with

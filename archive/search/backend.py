@@ -37,21 +37,26 @@ from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, 
 from haystack.constants import DJANGO_CT, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
+from whoosh.fields import NUMERIC
 from whoosh.filedb.filestore import StorageError
+from whoosh.index import TOC, LockError, exists_in
 from whoosh.index import IndexError as WhooshIndexError
-from whoosh.index import LockError, exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
 
+from archive.search import shelf
 from archive.search.segments import (
     Page,
+    check_breadth,
+    estimated_total,
     facet_list,
     facet_values,
     generation_key,
-    global_docs,
     leaves,
+    sorted_hits,
     split_ranges,
     sub_docs,
+    top_hits,
     whoosh_sort,
 )
 
@@ -148,6 +153,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                     self.path,
                 )
         super().setup()
+        if self.use_file_storage:
+            # Whoosh reads a segment's compound file through an mmap, but
+            # hands each part (postings, terms, stored fields, columns) out
+            # as a BytesIO over it, which copies the part into the process:
+            # the whole index, privately, in every worker. Read as plain
+            # files, the parts stay in the page cache all workers share.
+            self.storage.supports_mmap = False
         self.real_path = os.path.realpath(self.path) if self.use_file_storage else None
 
     def ensure_current(self):
@@ -188,6 +200,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 raise
             writer.commit()
             self.index = self.index.refresh()
+            if self.use_file_storage:
+                shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
 
     def document(self, index, obj):
         """The Whoosh document for `obj`, or None when the index skips it."""
@@ -309,37 +323,49 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 facets=facets,
                 result_class=result_class,
             )
+        check_breadth(parsed, searcher.reader())
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         offset = (page_num - 1) * page_length
         try:
             rest, allowed, constant = split_ranges(searcher, parsed)
-            total, counts = self.counts(searcher, query_string, rest, allowed, facets)
-            hits = []
-            if offset < total:
-                found = searcher.search(
-                    rest,
-                    limit=offset + page_length,
-                    sortedby=sortedby,
-                    reverse=reverse,
-                    filter=None if allowed is None else set(global_docs(allowed)),
-                )
-                hits = list(found[offset : offset + page_length])
+            counted = self.counts(searcher, query_string, rest, allowed, facets)
+            hits, partial = [], False
+            if counted is None or offset < counted[0]:  # never a search for a page past the end
+                limit = offset + page_length
+                if sortedby and len(sortedby) == 1 and isinstance(searcher.schema[sortedby[0]], NUMERIC):
+                    hits, partial = sorted_hits(searcher, rest, allowed, limit, sortedby[0], reverse)
+                else:
+                    hits, partial = top_hits(searcher, rest, allowed, limit, sortedby, reverse)
         except ValueError:
             if not self.silently_fail:
                 raise
             return {"results": [], "hits": 0, "spelling_suggestion": None}
-        if total and offset >= total:
+        hits, estimate = hits[offset : offset + page_length], None
+        if counted is not None:
+            total, counts = counted
+        else:
+            # Out of time before the count: no facets, and the total is what
+            # was found when that is all there is; else Whoosh's estimate.
+            # haystack is told only of hits it can have (it would ask again).
+            total, counts = offset + len(hits), {}
+            if partial or len(hits) == page_length:
+                estimate = estimated_total(searcher, rest, allowed, total)
+                total = total if partial else estimate
+        if (total and offset >= total) or (not hits and offset):
             # As haystack answers for a page past the end.
             return {"results": [], "hits": 0, "spelling_suggestion": None}
-        page = Page(hits, total, constant)
+        # A sorted hit's score is its sort key: the ranges' constant is no part of it.
+        page = Page(hits, total, 0 if sortedby else constant)
         results = self._process_results(page, query_string=query_string, result_class=result_class)
         if facets:
             results["facets"] = {"fields": counts, "dates": {}, "queries": {}}
+        results["partial"], results["estimate"] = partial, estimate
         return results
 
     def counts(self, searcher, query_string, rest, allowed, facets):
         """(total, {facet: [(value, count)]}) for the query, from the cache
-        when this generation of the index has answered it before."""
+        when this generation of the index has answered it before; None when
+        the search page's time budget ran out first."""
         cache = caches[SEARCH_CACHE] if SEARCH_CACHE else None
         key = None
         if cache is not None:
@@ -362,6 +388,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         total, counters = 0, {name: Counter() for name in facets}
         for sub, base, allow in leaves(searcher, allowed):
             docs = sub_docs(rest, sub, allow)
+            if docs is None:
+                return None
             total += len(docs)
             for name in facets:
                 values = facet_values(sub.reader(), name)
@@ -415,6 +443,23 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 class ArchiveWhooshSearchQuery(WhooshSearchQuery):
+    # Whether a run was cut short by the search page's time budget: hits
+    # found in time only (`partial`); Whoosh's estimate of the total when
+    # it was not counted (`estimate`).
+    partial, estimate = False, None
+
+    def run(self, spelling_query=None, **kwargs):
+        """haystack's run, keeping what the backend says about the budget."""
+        search_kwargs = self.build_params(spelling_query=spelling_query)
+        search_kwargs.update(kwargs)
+        results = self.backend.search(self.build_query(), **search_kwargs)
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+        self.partial = self.partial or results.get("partial", False)
+        self.estimate = self.estimate or results.get("estimate")
+
     def _convert_datetime(self, date):
         # haystack's strftime("%Y...") writes the year 1 as "1" on glibc, not
         # "0001"; Whoosh then reads "10101000000" as day 0 of October 1010 and

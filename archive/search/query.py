@@ -16,6 +16,12 @@ from whoosh.analysis import STOP_WORDS
 TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<stray>")|(?P<chunk>[^\s()"]+)')
 WORDS = re.compile(r"\w+")
 OPERATORS = {"AND", "OR", "NOT"}
+# What one search may hold: every word is a posting list to read, a phrase's
+# words are checked position by position, and a prefix is the words it
+# begins (a two-letter one begins thousands: see backend.MAX_EXPANSION).
+MAX_WORDS = 32
+MAX_PHRASE_WORDS = 16
+MIN_PREFIX = 3
 
 
 class QuerySyntaxError(ValueError):
@@ -43,6 +49,8 @@ class ParsedQuery:
     typed: list = field(default_factory=list)
     dropped: list = field(default_factory=list)  # question and reporting words set aside
     any_word: bool = False  # the words are alternatives, best matches first
+    too_long: int = 0  # the number of words, when more than MAX_WORDS: nothing is searched
+    shortened: bool = False  # a phrase was searched by its first MAX_PHRASE_WORDS words
 
 
 # Words of a question ("what did Heseltine say about referendums") that a
@@ -70,7 +78,7 @@ def tokenize(text):
         elif m.group("phrase") is not None:
             words = WORDS.findall(m.group("phrase").lower())
             if words:
-                tokens.append(("phrase", words))
+                tokens.append(("phrase", words[:MAX_PHRASE_WORDS]))
         else:
             tokens.extend(chunk_tokens(m.group("chunk")))
     return tokens
@@ -83,8 +91,8 @@ def chunk_tokens(chunk):
     chunk = chunk.lstrip("-+")
     words = WORDS.findall(chunk.lower())
     if chunk.endswith("*"):
-        if len(words) != 1 or len(words[0]) < 2 or not chunk[:-1].isalnum():
-            raise QuerySyntaxError("a * goes at the end of a word of two letters or more")
+        if len(words) != 1 or len(words[0]) < MIN_PREFIX or not chunk[:-1].isalnum():
+            raise QuerySyntaxError("a * goes at the end of a word of three letters or more")
         token = ("prefix", words[0])
     elif not words:
         return []
@@ -198,9 +206,36 @@ def negations_only(tokens):
         return ""
 
 
+def searched_words(text):
+    """How many words a search of `text` reads: operators are no words, and
+    a long phrase counts as the MAX_PHRASE_WORDS words it is searched by."""
+    count = sum(1 for word in WORDS.findall(text) if word not in OPERATORS)
+    for m in TOKEN.finditer(text):
+        if m.group("phrase") is not None:
+            count -= max(0, len(WORDS.findall(m.group("phrase"))) - MAX_PHRASE_WORDS)
+    return count
+
+
+def long_phrase(text):
+    return any(
+        len(WORDS.findall(m.group("phrase"))) > MAX_PHRASE_WORDS
+        for m in TOKEN.finditer(text)
+        if m.group("phrase") is not None
+    )
+
+
 def parse_query(text):
     """A ParsedQuery for what the user typed; never raises."""
     text = (text or "").strip()
+    counted = searched_words(text)
+    if counted > MAX_WORDS:
+        return ParsedQuery(text=text, too_long=counted)
+    parsed = parse_words(text)
+    parsed.shortened = long_phrase(text)
+    return parsed
+
+
+def parse_words(text):
     try:
         tokens = tokenize(text)
         parser = Parser(tokens)

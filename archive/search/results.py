@@ -12,8 +12,10 @@ from haystack.inputs import Raw
 from haystack.query import SearchQuerySet
 
 from archive.models import Article, Person, Place, Quote
+from archive.search.budget import spent
 from archive.search.forms import CONTENT_TYPES, QUOTES
 from archive.search.query import parse_query
+from archive.search.segments import generation_key
 
 PER_PAGE = 20
 FACET_LIMIT = 10
@@ -238,11 +240,26 @@ def place_names(slugs):
     return dict(Place.objects.filter(slug__in=slugs).values_list("slug", "name"))
 
 
+_outlets = {"version": None, "names": {}}
+
+
 def outlet_names(slugs):
-    """The outlet is indexed as a slug (a facet value must be one token)."""
-    outlets = Article.objects.exclude(outlet="").order_by().values_list("outlet", flat=True).distinct()
-    wanted = set(slugs)
-    return {slugify(o): o for o in outlets if slugify(o) in wanted}
+    """The outlet is indexed as a slug (a facet value must be one token).
+    Every outlet's name by slug is read (a scan of the articles) once per
+    version of the index: an outlet reaches the facets only by a write to it."""
+    version = index_version()
+    if version is None or version != _outlets["version"]:
+        outlets = Article.objects.exclude(outlet="").order_by().values_list("outlet", flat=True).distinct()
+        _outlets.update(version=version, names={slugify(o): o for o in outlets})
+    names = _outlets["names"]
+    return {slug: names[slug] for slug in slugs if slug in names}
+
+
+def index_version():
+    backend = search_backend()
+    if not hasattr(backend, "searcher"):
+        return None
+    return backend.real_path, generation_key(backend.searcher())
 
 
 def active_filters(data, params):
@@ -273,31 +290,35 @@ def search_backend():
 PLAIN_TEXT = re.compile(r"[\w\s'’.,;:?!-]+")
 
 
+# Words looked up for a suggestion, at most; each is a walk of the word list.
+SPELLING_WORDS = 4
+
+
 def spelling_suggestion(parsed, data):
     """`parsed.text` with each word the index does not know replaced by the
     nearest one it does, when that search finds something; else None. Only
     for plain words (never markup). Asked only when a search finds little:
     it reads the index's word list, which haystack's INCLUDE_SPELLING would
-    do on every search."""
+    do on every search. At most SPELLING_WORDS unknown words are looked up,
+    each among the words that begin with the same letter, while the search
+    page's time budget lasts."""
     if not parsed.words or not PLAIN_TEXT.fullmatch(parsed.text):
         return None
     backend = search_backend()
-    if not hasattr(backend, "reader"):
+    if not hasattr(backend, "searcher"):
         return None
-    reader = backend.reader()
-    try:
-        spell_field = reader.schema[backend.content_field_name].spelling_fieldname(backend.content_field_name)
-        corrector = reader.corrector(backend.content_field_name)
-        text, changed = parsed.text, False
-        for word in dict.fromkeys(parsed.words):
-            if len(word) < 3 or not word.isalpha() or (spell_field, word) in reader:
-                continue
-            found = corrector.suggest(word, limit=1, maxdist=1 if len(word) < 6 else 2)
-            if found and found[0] != word:
-                text = re.sub(rf"\b{re.escape(word)}\b", found[0], text, flags=re.IGNORECASE)
-                changed = True
-    finally:
-        reader.close()
+    reader = backend.searcher().reader()
+    spell_field = reader.schema[backend.content_field_name].spelling_fieldname(backend.content_field_name)
+    corrector = reader.corrector(backend.content_field_name)
+    unknown = [w for w in dict.fromkeys(parsed.words) if len(w) >= 3 and w.isalpha() and (spell_field, w) not in reader]
+    text, changed = parsed.text, False
+    for word in unknown[:SPELLING_WORDS]:
+        if spent():
+            break
+        found = corrector.suggest(word, limit=1, maxdist=1 if len(word) < 6 else 2, prefix=1)
+        if found and found[0] != word:
+            text = re.sub(rf"\b{re.escape(word)}\b", found[0], text, flags=re.IGNORECASE)
+            changed = True
     if not changed:
         return None
     return text if build_queryset(data, parse_query(text), facets=False).count() else None

@@ -3,14 +3,22 @@ Whoosh segment (segments never change once written) and kept while the
 segment is in use, numeric ranges answered from sorted term lists, and the
 small pieces of Whoosh's results that haystack reads."""
 
+import heapq
 import threading
+import time
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from haystack.exceptions import SearchBackendError
 from whoosh import query as wquery
+from whoosh.collectors import FilterCollector, TimeLimit
 from whoosh.fields import NUMERIC
+from whoosh.searching import Hit, Results
 from whoosh.util.numeric import tiered_ranges
+
+from archive.search import shelf
+from archive.search.budget import MAX_EXPANSION, TooBroad, remaining, spent
 
 _segment_cache = {}
 _segment_cache_lock = threading.Lock()
@@ -18,15 +26,20 @@ _SEGMENT_CACHE_SIZE = 128  # (segment, field) pairs
 
 
 def per_segment(reader, name, build):
-    """build(reader) for this segment, kept while the segment is in use.
-    Documents deleted after the build keep their entries: they never match."""
+    """build(reader) for this segment, kept while the segment is in use, and
+    on disk for other processes (see shelf). Documents deleted after the
+    build keep their entries: they never match."""
     segment = reader.segment() if reader.is_atomic() else None
     if segment is None:
         return build(reader)
     key = (segment.segment_id(), name)
     found = _segment_cache.get(key)
     if found is None:
+        found = shelf.load(*key)
+    if found is None:
         found = build(reader)
+        shelf.save(*key, found)
+    if key not in _segment_cache:
         with _segment_cache_lock:
             while len(_segment_cache) >= _SEGMENT_CACHE_SIZE:
                 _segment_cache.pop(next(iter(_segment_cache)))
@@ -126,10 +139,125 @@ def global_docs(allowed):
     return (base + docnum for base, docs in allowed.items() for docnum in docs)
 
 
+CHECK_EVERY = 4096  # documents read between looks at the clock
+
+
 def sub_docs(q, subsearcher, allow):
-    """Document numbers in one segment matching q (and in `allow`)."""
+    """Document numbers in one segment matching q (and in `allow`), or None
+    when the search page's time budget runs out before the end."""
+    found = []
     docs = q.docs(subsearcher)
-    return list(docs) if allow is None else [d for d in docs if d in allow]
+    if allow is not None:
+        docs = (d for d in docs if d in allow)
+    while True:
+        chunk = list(islice(docs, CHECK_EVERY))
+        found.extend(chunk)
+        if len(chunk) < CHECK_EVERY:
+            return found
+        if spent():
+            return None
+
+
+class BudgetCollector(FilterCollector):
+    """Whoosh's FilterCollector (documents outside `allow` left out) that
+    also stops at `deadline` (time.monotonic()), raising Whoosh's TimeLimit
+    with what it has collected kept. Whoosh's own TimeLimitCollector would
+    skip the filter, and its SIGALRM would outlive the search."""
+
+    CHECK_EVERY = 64  # matches between looks at the clock
+
+    def __init__(self, child, allow=None, deadline=None):
+        super().__init__(child, allow=allow)
+        self.deadline = deadline
+
+    def collect_matches(self):
+        child, allow, deadline = self.child, self._allow, self.deadline
+        for n, sub_docnum in enumerate(child.matches(), 1):
+            if allow is None or self.offset + sub_docnum in allow:
+                child.collect(sub_docnum)
+            if deadline is not None and not n % self.CHECK_EVERY and time.monotonic() > deadline:
+                raise TimeLimit
+
+
+def top_hits(searcher, q, allowed, limit, sortedby, reverse):
+    """(the first `limit` hits, whether the time budget cut them short).
+    Ranked by score, Whoosh skips blocks of postings that cannot reach the
+    top `limit` and counts nothing it need not."""
+    allow = None if allowed is None else set(global_docs(allowed))
+    if allow is not None and not allow:
+        return [], False
+    left = remaining()
+    collector = BudgetCollector(
+        searcher.collector(limit=limit, sortedby=sortedby, reverse=reverse),
+        allow,
+        None if left is None else time.monotonic() + left,
+    )
+    try:
+        searcher.search_with_collector(q, collector)
+        partial = False
+    except TimeLimit:
+        partial = True
+    return hits_of(collector.results()), partial
+
+
+def hits_of(results):
+    """The hits of Whoosh Results, read from its top N: iterating Results
+    asks for its length, which counts every match of the query."""
+    return [Hit(results, docnum, pos, score) for pos, (score, docnum) in enumerate(results.top_n)]
+
+
+def date_rank(reader, fieldname):
+    """[where document n's value of a numeric field stands among the
+    segment's values] (-1 where it has none), for picking the newest or
+    oldest without sorting every match."""
+
+    def build(reader):
+        terms, offsets, docs = numeric_terms(reader, fieldname)
+        rank = array("i", [-1]) * reader.doc_count_all()
+        for i in range(len(terms)):
+            for docnum in docs[offsets[i] : offsets[i + 1]]:
+                rank[docnum] = i
+        return rank
+
+    return per_segment(reader, ("rank", fieldname), build)
+
+
+def sorted_hits(searcher, q, allowed, limit, fieldname, reverse):
+    """(the first `limit` hits by a numeric field, whether the time budget
+    cut them short), as Whoosh's sortedby orders them (ties by document
+    number) but without a sort key for every match: the matches of each
+    segment, unscored, and heapq's pick of the `limit` best by `date_rank`."""
+    pick, found, partial = (heapq.nlargest if reverse else heapq.nsmallest), [], False
+    for sub, base, allow in leaves(searcher, allowed):
+        docs = sub_docs(q, sub, allow)
+        if docs is None:
+            partial = True
+            break
+        rank, column = date_rank(sub.reader(), fieldname), sub.reader().column_reader(fieldname)
+        best = pick(limit, reversed(docs) if reverse else docs, key=rank.__getitem__)
+        found.extend((column.sort_key(docnum), base + docnum) for docnum in best)
+    found.sort(reverse=reverse)
+    return hits_of(Results(searcher, q, found[:limit])), partial
+
+
+def estimated_total(searcher, q, allowed, at_least):
+    """Whoosh's estimate of how many documents match q: at most the size of
+    the smallest posting list an AND needs."""
+    estimate = q.estimate_size(searcher.reader())
+    if allowed is not None:
+        estimate = min(estimate, sum(len(docs) for docs in allowed.values()))
+    return max(estimate, at_least)
+
+
+def check_breadth(q, reader):
+    """Raise TooBroad when the prefixes of q stand for more than
+    MAX_EXPANSION words between them (counted up to that many, no more)."""
+    left = MAX_EXPANSION
+    for leaf in q.leaves():
+        if isinstance(leaf, wquery.MultiTerm):
+            left -= sum(1 for _ in islice(leaf.expanded_terms(reader), left + 1))
+            if left < 0:
+                raise TooBroad(getattr(leaf, "text", str(leaf)), MAX_EXPANSION)
 
 
 def facet_list(counter):

@@ -13,11 +13,12 @@ from haystack.query import SearchQuerySet
 
 from archive.limits import rate
 from archive.models import Article, Person, Place
+from archive.search.budget import TooBroad, time_budget
 from archive.search.export import export
 from archive.search.forms import ARTICLES, FILTERS, QUOTES, SearchForm, is_search
 from archive.search.highlight import Highlighter
 from archive.search.names import normalise
-from archive.search.query import parse_query
+from archive.search.query import MAX_PHRASE_WORDS, MAX_WORDS, parse_query
 from archive.search.results import (
     PER_PAGE,
     FetchedPage,
@@ -41,7 +42,12 @@ FEW_HITS = 3  # below this many hits, look for a misspelt word
 def search(request):
     params = {k: v for k, v in request.GET.items()}
     form = SearchForm(request.GET or None)
-    context = {"form": form, "searched": False, "params": params}
+    context = {
+        "form": form,
+        "searched": False,
+        "params": params,
+        "limits": {"words": MAX_WORDS, "phrase": MAX_PHRASE_WORDS},
+    }
     valid = form.is_bound and form.is_valid()
     context.update(filter_context(form, params))
     if not valid:
@@ -53,11 +59,8 @@ def search(request):
         return render(request, "search/search.html", context, status=200)
     data = form.cleaned_data
     parsed = parse_query(data["q"])
-    reading = read(data, parsed)
     if data["format"]:
-        # The download holds what the page shows, fallbacks included.
-        reading, _, _ = settle(reading, data, parsed, lambda r: {"total": count(r)})
-        return export(request, reading.data, reading.parsed)
+        return download(request, data, parsed)
     # Links built from here on keep the type in force, and name the
     # speaker and place as the boxes show them.
     params["type"] = data["type"]
@@ -65,9 +68,32 @@ def search(request):
         if data.get(name):
             params[name] = data[name].name
     context.update(parsed=parsed, data=data, type=data["type"])
+    if parsed.too_long:
+        return render(request, "search/search.html", context)
+    reading = read(data, parsed)
     if is_search(reading.data, reading.parsed):
-        context.update(run_search(reading, data, parsed, params, page_number(request.GET.get("page"))))
+        try:
+            with time_budget():
+                context.update(run_search(reading, data, parsed, params, page_number(request.GET.get("page"))))
+        except TooBroad as exc:
+            context["too_broad"] = exc.prefix
     return render(request, "search/search.html", context)
+
+
+def download(request, data, parsed):
+    """The download holds what the page shows, fallbacks included."""
+    if parsed.too_long:
+        return HttpResponseBadRequest(
+            f"Invalid search: {parsed.too_long} words; at most {MAX_WORDS} are searched at once.",
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        reading, _, _ = settle(read(data, parsed), data, parsed, lambda r: {"total": count(r)})
+    except TooBroad as exc:
+        return HttpResponseBadRequest(
+            f"Invalid search: {exc}; use a longer beginning.", content_type="text/plain; charset=utf-8"
+        )
+    return export(request, reading.data, reading.parsed)
 
 
 def run_search(reading, data, parsed, params, number):
@@ -89,6 +115,9 @@ def run_search(reading, data, parsed, params, number):
         "cards": cards(reading, parsed, params),
         "everywhere_url": query_url(params, everywhere="1"),
         "total": found["total"],
+        "partial": found["partial"],
+        "estimated": bool(found["estimate"]),
+        "shown_total": found["estimate"] or found["total"],
         "page_obj": found["page_obj"],
         "items": result_items(data["type"], load_objects(data["type"], found["results"]), highlighter),
         "facets": facet_groups(found["sqs"].facet_counts(), reading.data, params, found["total"]),
@@ -140,7 +169,14 @@ def search_once(data, parsed, number):
     sqs = build_queryset(data, parsed)
     results, total, number = fetch_page(sqs, number)
     page_obj = Paginator(FetchedPage(total, results), PER_PAGE).get_page(number)
-    return {"sqs": sqs, "results": results, "total": total, "page_obj": page_obj}
+    return {
+        "sqs": sqs,
+        "results": results,
+        "total": total,
+        "page_obj": page_obj,
+        "partial": getattr(sqs.query, "partial", False),
+        "estimate": getattr(sqs.query, "estimate", None),
+    }
 
 
 @ratelimit(key="ip", rate=rate("AUTOCOMPLETE_RATE"), block=True)

@@ -1,5 +1,7 @@
 """ArchiveWhooshBackend.search answers as haystack's own Whoosh search would."""
 
+import os
+
 import pytest
 
 from archive.search.forms import SearchForm
@@ -21,6 +23,8 @@ pytestmark = whoosh_only  # ArchiveWhooshBackend against haystack's own Whoosh b
         {"from": "2014-06-01", "type": "articles"},
         {"type": "quotes", "speaker": "councillor-ames", "sort": "oldest"},
         {"q": "budget OR mayor", "type": "quotes", "place": "england", "sort": "newest"},
+        {"q": "mayor", "type": "articles", "from": "2010", "sort": "newest"},
+        {"type": "articles", "to": "2016", "sort": "oldest"},
     ],
 )
 def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
@@ -45,6 +49,19 @@ def test_the_backend_answers_as_haystacks_whoosh_search(cast, db, params):
         assert ours["hits"] == theirs["hits"]
         assert ours.get("facets") == theirs.get("facets")
         assert [(r.id, r.score) for r in ours["results"]] == [(r.id, r.score) for r in theirs["results"]]
+
+
+def test_searches_read_the_index_as_files_never_copied_from_an_mmap(cast, db, client):
+    # Whoosh copies each part of an mmapped compound segment into the
+    # process (a BytesIO): no part of the index may be mapped at all.
+    from haystack import connections
+
+    assert client.get("/search/", {"q": "mayor", "type": "articles"}).status_code == 200
+    folder = os.path.realpath(connections["default"].get_backend().path)
+    segments = [name for name in os.listdir(folder) if name.endswith(".seg")]
+    assert segments  # compound segments, the kind Whoosh would map
+    with open("/proc/self/maps") as maps:
+        assert folder not in maps.read()
 
 
 def test_related_articles_are_other_articles_most_like_this_one_within_the_limit(cast, db):
@@ -162,3 +179,28 @@ def test_a_segment_vanishing_under_a_refresh_never_fails_a_search(tmp_path, tran
         assert vanished
         Article.objects.create(headline="Basilisk three", body="basilisk three", published=date(2020, 1, 1))
         assert backend.search("basilisk", end_offset=10)["hits"] == 3
+
+
+def test_segment_values_built_once_are_read_back_by_a_fresh_process(cast, db, client, monkeypatch):
+    from archive.search import backend, segments, shelf
+
+    monkeypatch.setattr(backend, "SEARCH_CACHE", None)
+
+    def facets():
+        response = client.get("/search/", {"q": "mayor", "type": "articles", "from": "2010"})
+        return [(g["name"], [(i["label"], i["count"]) for i in g["items"]]) for g in response.context["facets"]]
+
+    built = facets()
+    read_back = []
+
+    def load(*key):
+        value = shelf_load(*key)
+        read_back.append((key[1][0], value is not None))
+        return value
+
+    shelf_load = shelf.load
+    monkeypatch.setattr(shelf, "load", load)
+    monkeypatch.setattr(segments, "_segment_cache", {})  # as in a worker started now
+    assert facets() == built
+    assert {kind for kind, _ in read_back} == {"facet", "range"}
+    assert all(found for _, found in read_back)

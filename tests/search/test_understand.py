@@ -93,7 +93,7 @@ def test_no_suggestion_for_markup_or_for_words_that_match(get):
 def test_prefixes_too_short_say_why_and_search_nothing(get):
     response = get(q="a* b* c* d* e*")
     html = text(response)
-    assert "a * goes at the end of a word of two letters or more" in html
+    assert "a * goes at the end of a word of three letters or more" in html
     assert "no word of two letters or more was left" in html
 
 
