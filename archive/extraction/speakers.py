@@ -23,6 +23,10 @@ AGENT_NOUN_RE = re.compile(r"[a-z-]+(?:er|or|ist|ant|ent|ian|man|woman|person)|a
                            r"confidant|associate|colleague|protégé|veteran|head|chief|boss")
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
 KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+# "X released a statement which said": the words are X's.
+RELEASED_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|posted|put\s+out|sent|shared)\s+"
+                         r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|announcement|"
+                         r"message|tweet|post|notice|release|communiqu[eé])\s+(?:which|that)\s*$")
 ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
 
 
@@ -67,6 +71,9 @@ class Speakers:
         comma-separated part that names someone wins, unless it is an
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.doc.masked[start:end]
+        released = RELEASED_RE.search(phrase)
+        if released:
+            return self.resolve_subject(start, start + released.start())
         if re.search(r"\b(?:which|that)\s*$", phrase):
             return False    # "a law which says": a thing, not a speaker
         parts, pos = [], start

@@ -41,3 +41,9 @@ def test_a_persons_office_speaks_for_them():
 def test_an_anonymous_source_inside_a_body_is_nobody_named():
     text = 'A source within the central Interior Ministry reportedly said "I have been told not to publish it."'
     assert quoted(text) == [("I have been told not to publish it.", None)]
+
+
+def test_words_of_a_statement_someone_released_are_theirs():
+    text = ('The Harbour Board met on Monday. The Harbour Board released a statement which said, '
+            '"The port will stay closed until further notice."')
+    assert quoted(text) == [("The port will stay closed until further notice.", "Harbour Board")]
