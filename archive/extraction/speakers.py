@@ -27,6 +27,8 @@ KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned
 RELEASED_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|posted|put\s+out|sent|shared)\s+"
                          r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|announcement|"
                          r"message|tweet|post|notice|release|communiqu[eé])\s+(?:which|that)\s*$")
+# What follows a person's name when a body named for them speaks.
+CAMPAIGN_RE = re.compile(r"(?:['’]s)?\s+(campaign|family)\s*$", re.IGNORECASE)
 ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
 
 
@@ -112,6 +114,9 @@ class Speakers:
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         if ANONYMOUS_SOURCE_RE.match(self.doc.masked, start, end):
             return False    # "A source within the Interior Ministry said": nobody named
+        camp = self.campaign(start, end)
+        if camp:
+            return camp
         entity = self.head_entity(start, end) or self.doc.source_owner(start, end) \
             or self.head_entity(start, end, people_only=False, allow_possessive=allow_possessive)
         if entity:
@@ -121,6 +126,16 @@ class Speakers:
         if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         return resolve_role(self, phrase, start)
+
+    def campaign(self, start, end):
+        """ "The Biden campaign said": a body named for the person, not the
+        person; None when the phrase does not end on such a name."""
+        for s, e, ent in self.doc.entities_in(start, end):
+            m = CAMPAIGN_RE.match(self.doc.masked, e, end)
+            if ent.kind == "person" and m:
+                surname = self.doc.text[s:e].split()[-1]
+                return self.body_named(f"{surname} {m.group(1).lower()}")
+        return None
 
     def head_entity(self, start, end, people_only=True, allow_possessive=False):
         """The first one named in a stretch, or the next when only job or kind

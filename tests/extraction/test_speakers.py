@@ -47,3 +47,12 @@ def test_words_of_a_statement_someone_released_are_theirs():
     text = ('The Harbour Board met on Monday. The Harbour Board released a statement which said, '
             '"The port will stay closed until further notice."')
     assert quoted(text) == [("The port will stay closed until further notice.", "Harbour Board")]
+
+
+def test_a_campaign_named_for_a_person_speaks_as_a_body_not_as_the_person():
+    text = (
+        "Former senator Joe Bidwell spoke in Ohio on Monday. "
+        'The Bidwell campaign accused the governor of "siding with the developers."'
+    )
+    [q] = quotes(text, "partial")
+    assert (q["speaker"], q["speaker_kind"]) == ("Bidwell campaign", "organisation")
