@@ -107,6 +107,10 @@ SPEAKS_NEXT_RE = re.compile(
 )
 
 
+POSSESSIVE_S_RE = re.compile(r"['’]s?$")
+OWN_VOICE_RE = re.compile(r",\s+(?:in|through|via)\s+its\b")
+
+
 def add_single_word_orgs(text, tokens, people, orgs):
     """ "Boeing said", "the RIAA's notice alleged": single words that name an
     organisation. Well-known names count anywhere; an acronym or any other
@@ -121,7 +125,7 @@ def add_single_word_orgs(text, tokens, people, orgs):
 
     found = {}
     for word, start, end in tokens:
-        bare = re.sub(r"['’]s?$", "", word)
+        bare = POSSESSIVE_S_RE.sub("", word)
         if not is_cap(bare) or bare in found or not free(start):
             continue
         if bare in KNOWN_ORGS or own_voice(text, start, bare, people) or (speaks_at(text, start, bare) and (
@@ -148,7 +152,7 @@ ORG_VOICE_RE = re.compile(
 def own_voice(text, start, bare, people):
     """ "Coles, in its media release, said": "its" makes a body of the word,
     even where it opens the sentence."""
-    return bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare):])) and bare.isalpha() \
+    return bool(OWN_VOICE_RE.match(text, start + len(bare))) and bare.isalpha() \
         and bare.lower() not in NOT_NAME_WORDS and not places.is_place(bare) \
         and not any(fold(p.surname) == fold(bare) for p in people)
 
