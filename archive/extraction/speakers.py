@@ -27,6 +27,9 @@ KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned
 RELEASED_RE = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|posted|put\s+out|sent|shared)\s+"
                          r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|announcement|"
                          r"message|tweet|post|notice|release|communiqu[eé])\s+(?:which|that)\s*$")
+# A group counted, not named: "A number of Senators", "Several residents", "Dozens of doctors".
+UNNAMED_MANY_RE = re.compile(r"\s*(?:[Aa]\s+number\s+of|[Dd]ozens\s+of|[Hh]undreds\s+of|[Ss]everal|[Mm]any)\s+"
+                             r"(?:[\w-]+\s+){0,2}?[\w-]+s\b")
 # What follows a person's name when a body named for them speaks.
 CAMPAIGN_RE = re.compile(r"(?:['’]s)?\s+(campaign|family)\s*$", re.IGNORECASE)
 ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
@@ -76,6 +79,10 @@ class Speakers:
         released = RELEASED_RE.search(phrase)
         if released:
             return self.resolve_subject(start, start + released.start())
+        relative = re.search(r",\s*which\s*$", phrase)
+        if relative:
+            # "Toronto Police, which said": whoever the relative clause is about.
+            return self.resolve_subject(start, start + relative.start()) or False
         if re.search(r"\b(?:which|that)\s*$", phrase):
             return False    # "a law which says": a thing, not a speaker
         parts, pos = [], start
@@ -114,6 +121,9 @@ class Speakers:
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         if ANONYMOUS_SOURCE_RE.match(self.doc.masked, start, end):
             return False    # "A source within the Interior Ministry said": nobody named
+        many = UNNAMED_MANY_RE.match(self.doc.masked, start, end)
+        if many and self.doc.first_entity(many.end(), end, people_only=True) is None:
+            return False    # "A number of Senators condemned": nobody named ("Many times Smith said": Smith)
         camp = self.campaign(start, end)
         if camp:
             return camp
