@@ -75,8 +75,9 @@ class Attributor:
             found, quote.finder = self.continuation(quote, p_start), "continuation"
         speaker = found or None
         if quote.finder == "first_person":
-            # One answering in the first person is not whom a later "she" means.
-            self.speakers.add_event(quote.start, None)
+            if speaker is not None:
+                # One answering in the first person is not whom a later "she" means.
+                self.speakers.add_event(quote.start, None)
         elif speaker is not None:
             self.speakers.add_event(quote.start, speaker)
         return speaker

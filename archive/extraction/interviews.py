@@ -21,6 +21,10 @@ FIRST_PERSON_RE = re.compile(
     r"\s+(?:said|say|thought|told|tell|asked|ask|replied|reply|wrote|write|wondered|went\s+like|go\s+like))"
     r"(?:\s+(?:to\s+)?(?:them|him|her|you|myself|me|us|it|then|again|once))*\s*[,:]?\s*$"
 )
+# Someone the one answering speaks of, introducing words in the same clause
+# ("he would say", "and she, in response, said"). Not "they", which often
+# means the body the question named ("they said" of a federation).
+THIRD_PERSON_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Yy]ou|[Pp]eople)\b[^.!?\"“”]{0,60}$")
 # Someone else in the answer: 'and she's like, "..."', 'people are like "..."'.
 THIRD_PERSON_LIKE_RE = re.compile(r"\b(?:he|she|they|[a-z]+s)(?:['’]s|['’]re|\s+(?:is|are|was|were))\s+(?:just\s+)?like"
                                   r"\s*[,:]?\s*$")
@@ -69,6 +73,9 @@ class Interview:
             return answerer
         if THIRD_PERSON_LIKE_RE.search(self.doc.masked, start, quote.open_at):
             return False
+        other = THIRD_PERSON_RE.search(self.doc.masked, start, quote.open_at)
+        if other and self.doc.first_entity(start + other.start(), quote.open_at) is None:
+            return False    # whoever the answer speaks of, unnamed
         return None
 
     def answerer(self, p_start):

@@ -42,3 +42,13 @@ def test_first_person_words_outside_an_interview_are_not_given_to_anyone_by_the_
     text = ('Mara Lind opened a bakery in Leeds on Monday.\n\n'
             'At the opening I said, "Welcome to all of you."')
     assert ("Welcome to all of you.", "Mara Lind") not in quoted(text)
+
+
+def test_in_an_answer_words_a_he_or_she_says_are_someone_unnamed_not_someone_named_before():
+    text = (
+        "Akram Pasha works with the Lotus Trust in Mysore.\n\n"
+        "((WN))  What happens when the rent is late?\n\n"
+        "((Akram Pasha))  The landlord comes to the door. "
+        'When he would argue, he would intentionally say, "you are not welcome here any more".'
+    )
+    assert ("you are not welcome here any more", None) in quoted(text)
