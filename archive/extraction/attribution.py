@@ -73,6 +73,10 @@ class Attributor:
                 break
         if found is None:
             found, quote.finder = self.continuation(quote, p_start), "continuation"
+        if found is None and self.interview.answerer(p_start) is not None:
+            # Words an interviewee quotes without saying whose are mostly
+            # what people say or think, nobody named ('"Oh, corona is coming".').
+            found, quote.finder = False, "unattributed_answer"
         speaker = found or None
         if quote.finder == "first_person":
             if speaker is not None:

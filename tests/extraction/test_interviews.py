@@ -52,3 +52,13 @@ def test_in_an_answer_words_a_he_or_she_says_are_someone_unnamed_not_someone_nam
         'When he would argue, he would intentionally say, "you are not welcome here any more".'
     )
     assert ("you are not welcome here any more", None) in quoted(text)
+
+
+def test_in_an_answer_words_quoted_without_a_speaker_are_nobodys():
+    text = (
+        "Akram Pasha works with the Lotus Trust in Mysore.\n\n"
+        "((WN))  When did you hear about the virus?\n\n"
+        "((Akram Pasha))  In March the fear started spreading everywhere. "
+        '"Oh, the sickness is coming to our street now".  Then the lockdown started.'
+    )
+    assert ("Oh, the sickness is coming to our street now", None) in quoted(text)
