@@ -16,11 +16,19 @@ from archive.extraction.quotations import (
     post_attribution_clause,
 )
 from archive.extraction.references import SUBJECT_PRONOUNS, resolve_pronoun
-from archive.extraction.sources import OUTLET_WORDS, according_to, named_at, outlet_verb
+from archive.extraction.sources import (
+    DOCUMENT_KINDS,
+    OUTLET_WORDS,
+    according_to,
+    document_source,
+    named_at,
+    outlet_verb,
+)
 from archive.extraction.speakers import Speakers
 from archive.extraction.text import BOUNDARY_RE, TITLE_DOT_RE, first_sentence, last_sentence
 
 NON_SPACE_RE = re.compile(r"\S")
+DOCUMENT_NOUN_RE = re.compile(r"\b(" + "|".join(k for group in DOCUMENT_KINDS for k in group) + r")s?\b", re.IGNORECASE)
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # "a statement by X", "an order from X": the words come from X.
 SOURCE_BY_RE = re.compile(
@@ -60,14 +68,24 @@ class Attributor:
         p_start = self.doc.paragraphs[quote.paragraph][0]
         # quote.finder names the rule that decided: a feature for the speaker model.
         found, quote.finder = self.interview.speaker(quote, p_start), "interview_speaker"
-        for finder in () if found else (self.after_quote, self.before_quote, self.sentence_end):
+        if found is None:
+            found, quote.finder = self.interview.first_person(quote, p_start), "first_person"
+        for finder in () if found is not None else (self.after_quote, self.before_quote, self.sentence_end):
             found, quote.finder = finder(quote), finder.__name__
             if found is not None:
                 break
         if found is None:
             found, quote.finder = self.continuation(quote, p_start), "continuation"
+        if found is None and self.interview.answerer(p_start) is not None:
+            # Words an interviewee quotes without saying whose are mostly
+            # what people say or think, nobody named ('"Oh, corona is coming".').
+            found, quote.finder = False, "unattributed_answer"
         speaker = found or None
-        if speaker is not None:
+        if quote.finder == "first_person":
+            if speaker is not None:
+                # One answering in the first person is not whom a later "she" means.
+                self.speakers.add_event(quote.start, None)
+        elif speaker is not None:
             self.speakers.add_event(quote.start, speaker)
         return speaker
 
@@ -159,6 +177,13 @@ class Attributor:
         found = self.speakers.resolve_subject(start, start + verb.start())
         if found is None and verb.group().lower() in ("reads", "read"):
             found = self.speakers.resolve_phrase(start + verb.end(), quote.open_at)
+        if (
+            not found
+            and verb.group().lower() in ("reads", "read")
+            and re.fullmatch(r"\s*(?:[Ii]t|[Tt]his)\s*", self.doc.masked[start : start + verb.start()])
+        ):
+            # 'X released a statement. It read, "..."': X's words.
+            found = self.document_before(start) or found
         if found is None:
             found = self.previous_in_sentence(quote, start)
         if found is False and self.doc.masked[start : start + verb.start()].strip():
@@ -182,6 +207,12 @@ class Attributor:
             return None
         offset = quote.close_at + 1 + m.start("np")
         return self.speakers.resolve_subject(offset, offset + len(m.group("np")))
+
+    def document_before(self, pos):
+        """Whoever issued the document named last in the 300 characters
+        before `pos` ("a statement", "the letter"), or None."""
+        nouns = list(DOCUMENT_NOUN_RE.finditer(self.doc.masked, max(0, pos - 300), pos))
+        return document_source(self.speakers, nouns[-1].group(1).lower(), pos) if nouns else None
 
     def reported_before(self, quote):
         p_start = max(self.doc.paragraphs[quote.paragraph][0], quote.open_at - CONTEXT)

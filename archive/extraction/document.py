@@ -61,6 +61,10 @@ class Document:
         return k >= 0 and pos < self.quoted[k][1]
 
     def sentences(self):
+        return self.sentence_list
+
+    @cached_property
+    def sentence_list(self):
         return sentence_spans(self.text, self.paragraphs, self.in_quote)
 
     @cached_property

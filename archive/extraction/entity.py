@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.extraction.lexicon import ROLE_WORDS
 from archive.extraction.tokens import ROMAN
@@ -19,8 +20,7 @@ class Entity:
 
     @property
     def surname(self):
-        words = [w for w in self.name.split() if not ROMAN.match(w)]
-        return words[-1]
+        return surname_of(self.name)
 
     def role_words(self):
         words = set(re.findall(r"[\w-]+", self.role.lower())) & ROLE_WORDS
@@ -31,3 +31,10 @@ class Entity:
     def add_alias(self, form):
         if form != self.name and form not in self.aliases:
             self.aliases.append(form)
+
+
+@lru_cache(maxsize=4096)
+def surname_of(name):
+    """The last word of a name that is no numeral or suffix ("Jr.")."""
+    words = [w for w in name.split() if not ROMAN.match(w)]
+    return words[-1]

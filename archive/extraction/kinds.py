@@ -113,7 +113,7 @@ def usage(text, entity):
         counts["possessive"] += after[:2] in ("'s", "’s")
         verb = re.match(r"\s+(?:also\s+|later\s+|has\s+|had\s+)?([a-z]+)", after)
         counts["verb_after"] += bool(verb and verb.group(1) in REPORTING_VERBS)
-        # As tokens.sentence_initial, on the last few characters only (it copies all the text before).
+        # As tokens.sentence_initial, on the last few characters only.
         opening = before.rstrip(" \t\"'“‘(")
         counts["sentence_start"] += opening[-1] in ".!?:\n" if opening else start <= len(before)
         counts["pronoun_after"] += bool(PRONOUN_RE.search(text, end, end + 80))

@@ -34,21 +34,28 @@ def find_entities(text):
     return [e for e in people + orgs if e.mentions]
 
 
+NEXT_CAPITAL_RE = re.compile(r"\s[A-Z]")
+POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def link_bare_names(text, tokens, people, orgs):
     """A later bare surname ("Kosgei") or short form ("Ford", "RCMP") is a
     mention of the full name given earlier."""
     taken = sorted(span for e in people + orgs for span in e.mentions)
     starts = [s for s, _ in taken]
+    by_surname = {}
+    for p in people:
+        by_surname.setdefault(fold(p.surname), []).append(p)
     for word, start, end in tokens:
         k = bisect_right(starts, start) - 1
         if not is_cap(word) or (k >= 0 and start < taken[k][1]):
             continue
-        if re.match(r"\s[A-Z]", text[end : end + 2]) and not re.search(r"['’]s$", word):
+        if NEXT_CAPITAL_RE.match(text, end) and not POSSESSIVE_RE.search(word):
             continue  # part of a longer name: "American" in "American Samoa"
-        bare = re.sub(r"['’]s$", "", word)
+        bare = POSSESSIVE_RE.sub("", word)
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.
-        same = [p for p in people if p.mentions and p.mentions[0][0] < start and fold(p.surname) == folded]
+        same = [p for p in by_surname.get(folded, ()) if p.mentions and p.mentions[0][0] < start]
         target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
         if (
             target is None

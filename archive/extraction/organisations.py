@@ -122,6 +122,10 @@ SPEAKS_NEXT_RE = re.compile(
 )
 
 
+POSSESSIVE_S_RE = re.compile(r"['’]s?$")
+OWN_VOICE_RE = re.compile(r",\s+(?:in|through|via)\s+its\b")
+
+
 def add_single_word_orgs(text, tokens, people, orgs):
     """ "Boeing said", "the RIAA's notice alleged": single words that name an
     organisation. Well-known names count anywhere; an acronym or any other
@@ -136,7 +140,7 @@ def add_single_word_orgs(text, tokens, people, orgs):
 
     found = {}
     for word, start, end in tokens:
-        bare = re.sub(r"['’]s?$", "", word)
+        bare = POSSESSIVE_S_RE.sub("", word)
         if not is_cap(bare) or bare in found or not free(start):
             continue
         if (
@@ -167,7 +171,7 @@ def own_voice(text, start, bare, people):
     """ "Coles, in its media release, said": "its" makes a body of the word,
     even where it opens the sentence."""
     return (
-        bool(re.match(r",\s+(?:in|through|via)\s+its\b", text[start + len(bare) :]))
+        bool(OWN_VOICE_RE.match(text, start + len(bare)))
         and bare.isalpha()
         and bare.lower() not in NOT_NAME_WORDS
         and not places.is_place(bare)

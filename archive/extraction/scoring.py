@@ -4,8 +4,11 @@ A predicted quotation matches a gold one when their word-overlap F1 is at
 least 0.8, one to one, best pairs first. Indirect speech is not scored.
 Speaker accuracy is measured on matched quotations; people by recall and
 precision (gold people lists name every person in the article, so a predicted
-person matching none of them is a false positive; organisations do not count). Pure
-functions, no Django, so tests and notebooks can use them directly.
+person matching none of them is a false positive); organisations likewise, in
+the articles whose gold lists them (an `organisations` key), by exact name
+without a leading "the" (or a gold alias), since a gold list names each body
+under its fullest form. Pure functions, no Django, so tests and notebooks can
+use them directly.
 
 Names match leniently (see `same_person`); an organisation predicted as such
 also matches a gold name whose words contain all of its words, or are all
@@ -120,7 +123,9 @@ def score_document(body, gold, prediction, aliases):
         for name in predicted_persons(prediction)
         if not any(same_person(person, name, aliases) for person in gold.get("people", []))
     ]
+    orgs = organisation_counts(gold, prediction, aliases)
     return {
+        **orgs,
         "gold": len(gold_texts),
         "predicted": len(predicted),
         "matched": len(matches),
@@ -134,6 +139,24 @@ def score_document(body, gold, prediction, aliases):
         "wrong_speakers": wrong_speaker,
         "missed_people": missed_people,
         "extra_people": extra_people,
+    }
+
+
+def organisation_counts(gold, prediction, aliases):
+    """Organisations found and right, for an article whose gold lists them;
+    nothing for one whose gold does not."""
+    if "organisations" not in gold:
+        return {}
+    wanted, predicted = gold["organisations"], prediction.get("organisations", [])
+    missed = [name for name in wanted if not any(same_person(name, other, aliases) for other in predicted)]
+    extra = [name for name in predicted if not any(same_person(org, name, aliases) for org in wanted)]
+    return {
+        "organisations": len(wanted),
+        "organisations_found": len(wanted) - len(missed),
+        "organisations_predicted": len(predicted),
+        "organisations_right": len(predicted) - len(extra),
+        "missed_organisations": missed,
+        "extra_organisations": extra,
     }
 
 
@@ -169,6 +192,13 @@ def score(bodies, gold, predictions):
         "speaker_accuracy": ratio(total["speaker_correct"], total["matched"]),
         "people_recall": ratio(total["people_found"], total["people"]),
         "people_precision": ratio(total["persons_right"], total["persons_predicted"]),
+        # None when no article of the set lists its organisations.
+        "organisation_recall": ratio(total["organisations_found"], total["organisations"])
+        if total["organisations"]
+        else None,
+        "organisation_precision": ratio(total["organisations_right"], total["organisations_predicted"])
+        if total["organisations"]
+        else None,
         "counts": dict(total),
         "documents": documents,
     }
@@ -184,8 +214,17 @@ def format_report(result, verbose=False):
         f"speaker accuracy: {result['speaker_accuracy']:.3f}  ({c['speaker_correct']}/{c['matched']})",
         f"people recall: {result['people_recall']:.3f}  ({c['people_found']}/{c['people']})",
         f"people precision: {result['people_precision']:.3f}  ({c['persons_right']}/{c['persons_predicted']})",
-        "(names match without titles or a leading 'the'; a predicted organisation also matches a gold "
-        "name that contains all its words or whose words it contains)",
+    ]
+    if result["organisation_recall"] is not None:
+        lines += [
+            f"organisation recall: {result['organisation_recall']:.3f}  "
+            f"({c['organisations_found']}/{c['organisations']})",
+            f"organisation precision: {result['organisation_precision']:.3f}  "
+            f"({c['organisations_right']}/{c['organisations_predicted']})",
+        ]
+    lines += [
+        "(names match without titles or a leading 'the'; a speaker that is an organisation also matches a "
+        "gold name that contains all its words or whose words it contains; listed organisations match by name)",
     ]
     if verbose:
         for doc_id, doc in result["documents"].items():
@@ -194,6 +233,8 @@ def format_report(result, verbose=False):
             misses += [f"  wrong speaker: {p!r} for {g!r}: {t[:60]!r}" for t, g, p in doc["wrong_speakers"]]
             misses += [f"  missed person: {name}" for name in doc["missed_people"]]
             misses += [f"  extra person: {name}" for name in doc["extra_people"]]
+            misses += [f"  missed organisation: {name}" for name in doc.get("missed_organisations", [])]
+            misses += [f"  extra organisation: {name}" for name in doc.get("extra_organisations", [])]
             if misses:
                 lines.append(doc_id)
                 lines.extend(misses)
@@ -226,5 +267,6 @@ def prediction_record(doc_id, result):
             for q in result["quotes"]
         ],
         "people": [p["name"] for p in result["people"]],
+        "organisations": [org["name"] for org in result["organisations"]],
         "places": [p["name"] for p in result["places"]],
     }

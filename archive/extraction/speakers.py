@@ -28,6 +28,19 @@ AGENT_NOUN_RE = re.compile(
 )
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
 KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+# "X released a statement which said": the words are X's.
+RELEASED_RE = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|posted|put\s+out|sent|shared)\s+"
+    r"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:statement|letter|announcement|"
+    r"message|tweet|post|notice|release|communiqu[eé])\s+(?:which|that)\s*$"
+)
+# A group counted, not named: "A number of Senators", "Several residents", "Dozens of doctors".
+UNNAMED_MANY_RE = re.compile(
+    r"\s*(?:[Aa]\s+number\s+of|[Dd]ozens\s+of|[Hh]undreds\s+of|[Ss]everal|[Mm]any)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+s\b"
+)
+# What follows a person's name when a body named for them speaks.
+CAMPAIGN_RE = re.compile(r"(?:['’]s)?\s+(campaign|family)\s*$", re.IGNORECASE)
 ANONYMOUS_SOURCE_RE = re.compile(r"\s*(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[\w-]+\s+)?sources?\b")
 
 
@@ -72,6 +85,13 @@ class Speakers:
         comma-separated part that names someone wins, unless it is an
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.doc.masked[start:end]
+        released = RELEASED_RE.search(phrase)
+        if released:
+            return self.resolve_subject(start, start + released.start())
+        relative = re.search(r",\s*which\s*$", phrase)
+        if relative:
+            # "Toronto Police, which said": whoever the relative clause is about.
+            return self.resolve_subject(start, start + relative.start()) or False
         if re.search(r"\b(?:which|that)\s*$", phrase):
             return False  # "a law which says": a thing, not a speaker
         parts, pos = [], start
@@ -119,6 +139,12 @@ class Speakers:
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         if ANONYMOUS_SOURCE_RE.match(self.doc.masked, start, end):
             return False  # "A source within the Interior Ministry said": nobody named
+        many = UNNAMED_MANY_RE.match(self.doc.masked, start, end)
+        if many and self.doc.first_entity(many.end(), end, people_only=True) is None:
+            return False  # "A number of Senators condemned": nobody named ("Many times Smith said": Smith)
+        camp = self.campaign(start, end)
+        if camp:
+            return camp
         entity = (
             self.head_entity(start, end)
             or self.doc.source_owner(start, end)
@@ -131,6 +157,16 @@ class Speakers:
         if pronoun and not re.search(r"\b(?:officials|sources|police|people)\b", phrase):
             return resolve_pronoun(self, pronoun.group(1).lower(), start + pronoun.start())
         return resolve_role(self, phrase, start)
+
+    def campaign(self, start, end):
+        """ "The Biden campaign said": a body named for the person, not the
+        person; None when the phrase does not end on such a name."""
+        for s, e, ent in self.doc.entities_in(start, end):
+            m = CAMPAIGN_RE.match(self.doc.masked, e, end)
+            if ent.kind == "person" and m:
+                surname = self.doc.text[s:e].split()[-1]
+                return self.body_named(f"{surname} {m.group(1).lower()}")
+        return None
 
     def head_entity(self, start, end, people_only=True, allow_possessive=False):
         """The first one named in a stretch, or the next when only job or kind

@@ -48,6 +48,7 @@ def is_acronym(word):
 
 # Dots join only initials ("U.S.", "J.R."), so "Amash.Image" stays two words.
 TOKEN_RE = re.compile(r"[A-Z]\u2024|[^\W\d_]\w*(?:[-'’][^\W_]\w*|\.(?=[^\W\d_]\.)[^\W\d_])*\.?|\d+|[^\w\s]")
+JOINERS = PARTICLES | CONNECTORS
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|Jr\.?|Sr\.?)$")
 
 
@@ -85,7 +86,7 @@ def capitalised_runs(text, tokens):
         j = i + 1
         while j < len(tokens) and text[tokens[j - 1][2] : tokens[j][1]] == " ":
             word = tokens[j][0]
-            joins = word.lower() in PARTICLES | CONNECTORS and next_capital(text, tokens, j)
+            joins = word.lower() in JOINERS and next_capital(text, tokens, j)
             if starts_run(word) or ROMAN.match(word) or joins:
                 j += 1
             else:
@@ -104,7 +105,7 @@ def next_capital(text, tokens, j):
         j += 1
         if starts_run(tokens[j][0]):
             return True
-        if tokens[j][0].lower() not in PARTICLES | CONNECTORS:
+        if tokens[j][0].lower() not in JOINERS:
             return False
     return False
 
@@ -119,8 +120,11 @@ def starts_run(word):
 
 
 def sentence_initial(text, start):
-    before = text[:start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:\n"
+    # Back over spaces and opening marks, without copying the text before.
+    i = start
+    while i > 0 and text[i - 1] in " \t\"'“‘(":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
 
 
 def is_honorific_token(word):

@@ -232,3 +232,11 @@ def test_saying_before_a_quotation_and_then_the_speaker():
 def test_cited_reports_words():
     result = extract('In her letter, Mayor Olga Brandt cited the "urgent need for housing" as the reason.')
     assert result["quotes"][0]["speaker"] == "Olga Brandt"
+
+
+def test_it_read_after_a_statement_gives_the_words_to_whoever_released_it():
+    text = (
+        "The Harbour Board released a statement about the closure on Monday. "
+        'It read, "The port will stay closed until further notice."'
+    )
+    assert quoted(text) == [("The port will stay closed until further notice.", "Harbour Board")]

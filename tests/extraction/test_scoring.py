@@ -117,3 +117,29 @@ def test_organisations_match_on_a_subset_of_words_but_people_do_not():
     assert not scoring.same_person("Dutch Navy", "Navy", {})
     assert not scoring.same_person("Ann Lee", "Lee", {})
     assert not scoring.same_person("State Board of Health", "Health Department", {}, organisation=True)
+
+
+def test_organisations_are_scored_by_name_where_the_gold_lists_them():
+    gold = {
+        "articles": {
+            "a.txt": {"quotes": [], "people": [], "organisations": ["Harbour Board", "Leeds City Council"]},
+            "b.txt": {"quotes": [], "people": []},
+        }
+    }
+    predictions = {
+        # "Council" alone is not the council's name; "Northern Powerhouse" is no body the gold lists.
+        "a.txt": {"quotes": [], "people": [], "organisations": ["the Harbour Board", "Council", "Northern Powerhouse"]},
+        # The gold of b.txt does not list organisations: its own do not count.
+        "b.txt": {"quotes": [], "people": [], "organisations": ["Anything Ltd"]},
+    }
+    result = scoring.score({"a.txt": BODY, "b.txt": BODY}, gold, predictions)
+    assert result["organisation_recall"] == pytest.approx(1 / 2)
+    assert result["organisation_precision"] == pytest.approx(1 / 3)
+    assert result["documents"]["a.txt"]["extra_organisations"] == ["Council", "Northern Powerhouse"]
+    assert "organisation precision: 0.333  (1/3)" in scoring.format_report(result)
+
+
+def test_a_set_whose_gold_lists_no_organisations_has_no_organisation_scores():
+    result = scoring.score({"a.txt": BODY}, GOLD, {"a.txt": {"quotes": [], "people": [], "organisations": ["X"]}})
+    assert result["organisation_recall"] is None and result["organisation_precision"] is None
+    assert "organisation" not in scoring.format_report(result).split("(names match")[0]

@@ -44,3 +44,37 @@ def test_a_persons_office_speaks_for_them():
 def test_an_anonymous_source_inside_a_body_is_nobody_named():
     text = 'A source within the central Interior Ministry reportedly said "I have been told not to publish it."'
     assert quoted(text) == [("I have been told not to publish it.", None)]
+
+
+def test_words_of_a_statement_someone_released_are_theirs():
+    text = (
+        "The Harbour Board met on Monday. The Harbour Board released a statement which said, "
+        '"The port will stay closed until further notice."'
+    )
+    assert quoted(text) == [("The port will stay closed until further notice.", "Harbour Board")]
+
+
+def test_a_campaign_named_for_a_person_speaks_as_a_body_not_as_the_person():
+    text = (
+        "Former senator Joe Bidwell spoke in Ohio on Monday. "
+        'The Bidwell campaign accused the governor of "siding with the developers."'
+    )
+    [q] = quotes(text, "partial")
+    assert (q["speaker"], q["speaker_kind"]) == ("Bidwell campaign", "organisation")
+
+
+def test_a_counted_group_is_nobody_named_but_a_person_after_a_count_of_times_speaks():
+    text = (
+        "The commission refused to renew the network's licence. A number of Senators condemned the act "
+        'of the commission, citing the move as a "grave abuse of governmental power".\n\n'
+        'Senator Ana Cruz spoke next. Many times Cruz has said the network is "a public good".'
+    )
+    assert quoted(text) == [("grave abuse of governmental power", None), ("a public good", "Ana Cruz")]
+
+
+def test_a_relative_clause_right_before_the_verb_speaks_for_the_body_it_follows():
+    text = (
+        "The trial of Bruce Arthur opened in March. Toronto Police, which indicated on Monday a "
+        '"significant development" was likely at the hearing, faced criticism from the community.'
+    )
+    assert quoted(text) == [("significant development", "Toronto Police")]

@@ -38,11 +38,8 @@ def jsonl_documents(file, text):
 
 
 def output_record(doc_id, result):
-    """The record the scorer reads, plus the organisations named, which it
-    does not score."""
-    record = prediction_record(doc_id, result)
-    record["organisations"] = [org["name"] for org in result["organisations"]]
-    return record
+    """The record the scorer reads."""
+    return prediction_record(doc_id, result)
 
 
 class Command(BaseCommand):
