@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
-from archive.extraction import extract
+from archive.extraction.parts import extract_text
 from archive.ingest import apply_extraction, find_person
 from archive.models import Article, ArticlePlace, Person, Place, Quote, Report, fingerprint
 
@@ -154,7 +154,7 @@ class ArticleAdmin(SafeRelatedWidgets, admin.ModelAdmin):
         article = self.get_object(request, object_id) if object_id else None
         if not body.strip() or (article is not None and article.body == body):
             return None
-        return body, extract(body)
+        return body, extract_text(body)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

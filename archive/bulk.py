@@ -13,7 +13,7 @@ from itertools import chain
 from multiprocessing import get_context
 
 from archive import ingest
-from archive.extraction import extract
+from archive.extraction.parts import extract_text
 from archive.importing import BadRecord
 from archive.models import Article, fingerprint
 
@@ -44,14 +44,14 @@ def extracted(items, jobs, ahead=BATCH):
     items = chain(head, rest)
     if jobs <= 1 or not more:
         for item in items:
-            yield item, attempt(extract, item.body) if needs_extraction(item) else None
+            yield item, attempt(extract_text, item.body) if needs_extraction(item) else None
         return
     # spawn: the workers import only archive.extraction; a fork would copy the
     # database connection and whatever threads hold.
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
         window, chars = deque(), 0
         for item in items:
-            future = pool.submit(extract, item.body) if needs_extraction(item) else None
+            future = pool.submit(extract_text, item.body) if needs_extraction(item) else None
             window.append((item, future))
             chars += len(item.body) if future else 0
             while len(window) > ahead or chars > BATCH_CHARS:

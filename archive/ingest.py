@@ -6,7 +6,8 @@ import json
 from django.db import transaction
 from django.db.models import Q
 
-from archive.extraction import extract, places
+from archive.extraction import places
+from archive.extraction.parts import extract_text
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
 
@@ -19,7 +20,7 @@ def save_record(record, result=None):
     if existing:
         return existing, False
     if result is None:
-        result = extract(record.body)
+        result = extract_text(record.body)
     return save_records([(record, result)])[0]
 
 
@@ -120,7 +121,7 @@ def apply_extraction(article, result=None):
     The extraction (seconds for a long article) runs before the transaction
     opens: SQLite's write lock is taken at BEGIN and would be held throughout."""
     if result is None:
-        result = extract(article.body)
+        result = extract_text(article.body)
     with transaction.atomic(savepoint=False):
         return write_extraction(article, result)
 
