@@ -34,7 +34,7 @@ EXTRA = [
     line("Library saved", 'The library will stay open. "Reading matters," said Councillor Jane Example.'),
 ]
 MORE = [
-    line("Ferry returns", 'The ferry to Dublin returns in May. "Bookings are strong," said Lord Porter.', outlet="The MJ"),
+    line("Ferry returns", 'The ferry to Dublin returns. "Bookings are strong," said Lord Porter.', outlet="The MJ"),
     line("Mayor elected", 'Birmingham elected a mayor. "I wouldn\'t have had referendums," said Lord Heseltine.'),
     line("Budget set", 'The council set its budget in Coventry. "Savings are painful," said Roger Lawrence.'),
 ]
@@ -137,8 +137,11 @@ def test_a_record_that_cannot_be_saved_loses_only_itself(index, tmp_path, monkey
     assert code == 1
     assert "3 created, 0 unchanged, 1 failed" in out
     assert "batch.jsonl:4: not saved (ValueError: refused)" in err
-    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Bridge approved", "Library saved",
-                                                                          "Tunnel refused"]
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Bridge approved",
+        "Library saved",
+        "Tunnel refused",
+    ]
     assert ("article", "Tunnel refused") in found()
 
 

@@ -30,5 +30,6 @@ def test_quotations_of_every_part_are_found_at_their_place_in_the_whole_text():
     assert len(result["quotes"]) == 40
     for quote in result["quotes"]:
         assert quote["text"] in text[quote["start"] : quote["end"]]
-    assert sorted(q["text"] for q in result["quotes"]) == [f"The harbour wall will be rebuilt by {n}," for n in range(2000, 2040)]
+    expected = [f"The harbour wall will be rebuilt by {n}," for n in range(2000, 2040)]
+    assert sorted(q["text"] for q in result["quotes"]) == expected
     assert {q["speaker"] for q in result["quotes"]} == {"Maria Okafor"}
