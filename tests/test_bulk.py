@@ -4,6 +4,10 @@ the pool of extracting processes. Real transactions (transactional_db), so
 that the index is written after each commit, into a throwaway Whoosh index."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -160,3 +164,60 @@ def test_jobs_and_batch_must_be_positive(tmp_path):
     (tmp_path / "a.jsonl").write_text(EXTRA[0], encoding="utf-8")
     with pytest.raises(Exception, match="at least 1"):
         call_command("import_articles", str(tmp_path), "--jobs", "0")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# A real login (the session and last_login written) that waits at most five
+# seconds for SQLite's write lock, where the site waits twenty.
+LOGIN = """
+from django.db import connection
+connection.settings_dict["OPTIONS"]["timeout"] = 5
+from django.test import Client
+response = Client().post("/admin/login/", {"username": "editor", "password": "pw", "next": "/admin/"})
+assert response.status_code == 302 and response.url == "/admin/", response.status_code
+print("logged in")
+"""
+
+
+def long_article(paragraphs):
+    """A JSONL line: an article of `paragraphs` paragraphs, one in eight quoting someone."""
+    names = ["Maria Okafor", "Omar Haddad", "Jane Example", "Lord Porter", "Roger Lawrence"]
+    lines = [
+        f'"The harbour plan, part {n}, will go ahead," said {names[n % 5]}. Work on section {n} starts soon.'
+        if n % 8 == 0
+        else f"The council met again in Leeds for the {n}th time; nobody spoke."
+        for n in range(paragraphs)
+    ]
+    return line("The harbour plan, in full", "\n\n".join(lines))
+
+
+def test_an_editor_logs_in_while_a_long_article_is_imported(tmp_path):
+    # Two real processes on one SQLite file (not the tests' database).
+    env = {
+        **os.environ,
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "WHOOSH_PATH": str(tmp_path / "whoosh_index"),
+    }
+
+    def manage(*args, **kwargs):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert manage("migrate", "-v0").returncode == 0
+    create = (
+        "from django.contrib.auth.models import User; User.objects.create_user('editor', 'e@x.org', 'pw', is_staff=1)"
+    )
+    assert manage("shell", "-c", create).returncode == 0
+    path = tmp_path / "long.jsonl"
+    path.write_text(long_article(1_200) + "\n", encoding="utf-8")  # about 80,000 characters, 150 quotations
+    command = [sys.executable, "manage.py", "import_articles", str(path), "--jobs", "1"]
+    importing = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    during = 0
+    while importing.poll() is None:
+        login = manage("shell", "-c", LOGIN)
+        assert "logged in" in login.stdout.splitlines(), login.stderr[-2000:]
+        during += importing.poll() is None
+    out, err = importing.communicate()
+    assert importing.returncode == 0, err[-2000:]
+    assert "1 created, 0 unchanged, 0 failed" in out
+    assert during >= 1
