@@ -231,14 +231,15 @@ def extractions(monkeypatch):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_admin_extracts_a_new_text_before_its_transaction_opens(client, editor, extractions):
-    assert client.post("/admin/archive/article/add/", add_form()).status_code == 302
+def test_the_admin_extracts_a_new_text_before_its_transaction_opens(admin_client, extractions):
+    assert admin_client.post("/admin/archive/article/add/", add_form()).status_code == 302
     article = Article.objects.get()
     assert article.quotes.get().person.name == "Jane Example"
     change = add_form(body=BODY.replace("by spring", "by summer"))
-    assert client.post(f"/admin/archive/article/{article.pk}/change/", change).status_code == 302
+    url = f"/admin/archive/article/{article.pk}/change/"
+    assert admin_client.post(url, change).status_code == 302
     assert article.quotes.get().text == "We will build the bridge by summer."
-    assert client.post(f"/admin/archive/article/{article.pk}/change/", change).status_code == 302  # text unchanged
+    assert admin_client.post(url, change).status_code == 302  # the text unchanged: not extracted again
     assert extractions == [False, False]
 
 
