@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive import editing
+from archive.extraction.parts import extract_text
 from archive.ingest import apply_extraction, find_person
 from archive.models import Article, ArticlePlace, Person, Place, Quote, Report, fingerprint
 
@@ -181,18 +182,36 @@ class ArticleAdmin(SafeRelatedWidgets, admin.ModelAdmin):
             obj.save()
         formset.save_m2m()
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Django saves inside a transaction, and SQLite's (IMMEDIATE) takes the
+        # write lock as it opens: a new text is extracted before, so that a
+        # long article never holds everyone else's writes (logins too) while
+        # it is read.
+        if request.method == "POST":
+            request.extraction = self.extract_posted(request, object_id)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def extract_posted(self, request, object_id):
+        """(body, extraction) for a posted text the article does not have yet."""
+        body = request.POST.get("body", "")
+        article = self.get_object(request, object_id) if object_id else None
+        if not body.strip() or (article is not None and article.body == body):
+            return None
+        return body, extract_text(body)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Extraction runs after the inlines are saved, so that the editor's
-        # own quotes are already there to be respected.
+        # Extraction is applied after the inlines are saved, so that the
+        # editor's own quotes are already there to be respected.
         if not change or "body" in form.changed_data:
-            apply_extraction(form.instance)
+            posted = getattr(request, "extraction", None)
+            result = posted[1] if posted and posted[0] == form.instance.body else None
+            apply_extraction(form.instance, result)
 
     @admin.action(description="Find the quotations again (editors' quotations are kept)")
     def rerun_extraction(self, request, queryset):
-        for article in queryset:
-            with transaction.atomic():
-                apply_extraction(article)
+        for article in queryset:  # each extracted before its own transaction opens
+            apply_extraction(article)
         n = queryset.count()
         self.message_user(request, f"Quotations found again in {n} article{'s' if n != 1 else ''}.", messages.SUCCESS)
 

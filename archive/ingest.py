@@ -6,27 +6,49 @@ import json
 from django.db import transaction
 from django.db.models import Q
 
-from archive.extraction import extract, places
+from archive.extraction import places
+from archive.extraction.parts import extract_text
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, Place, fingerprint
 
 
-def save_record(record):
+def save_record(record, result=None):
     """Create the article for an import record unless the same text is already
-    in the archive. Returns (article, created). One transaction per article."""
+    in the archive. Returns (article, created). The extraction (given, or run
+    here) happens before the transaction, so the write lock is held only for
+    the writes."""
     existing = Article.objects.filter(fingerprint=fingerprint(record.body)).first()
     if existing:
         return existing, False
+    if result is None:
+        result = extract_text(record.body)
+    return save_records([(record, result)])[0]
+
+
+def save_records(pairs):
+    """Save (record, extraction) pairs in one transaction: [(article, created)]
+    in their order. A text already in the archive, or earlier in `pairs`, is
+    not saved again. Raises, saving none of them, if any fails."""
+    done, known = [], {}
     with transaction.atomic():
-        article = Article.objects.create(
-            headline=record.headline,
-            body=record.body,
-            published=record.published,
-            precision=record.precision,
-            outlet=record.outlet,
-            url=record.url,
-        )
-        apply_extraction(article)
-    return article, True
+        prints = [fingerprint(record.body) for record, _ in pairs]
+        for article in Article.objects.filter(fingerprint__in=set(prints)).defer("body"):
+            known[article.fingerprint] = article
+        for (record, result), print_ in zip(pairs, prints):
+            if print_ in known:
+                done.append((known[print_], False))
+                continue
+            article = Article.objects.create(
+                headline=record.headline,
+                body=record.body,
+                published=record.published,
+                precision=record.precision,
+                outlet=record.outlet,
+                url=record.url,
+            )
+            apply_extraction(article, result)
+            known[print_] = article
+            done.append((article, True))
+    return done
 
 
 def find_person(name, kind=Person.PERSON):
@@ -92,13 +114,19 @@ def overlaps(start, end, spans):
     return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
-@transaction.atomic
 def apply_extraction(article, result=None):
     """Replace the machine's quotes, people and places for `article` with a
     fresh extraction. Quotes an editor made or corrected are never touched,
-    and a machine quote that overlaps one of them is dropped in its favour."""
+    and a machine quote that overlaps one of them is dropped in its favour.
+    The extraction (seconds for a long article) runs before the transaction
+    opens: SQLite's write lock is taken at BEGIN and would be held throughout."""
     if result is None:
-        result = extract(article.body)
+        result = extract_text(article.body)
+    with transaction.atomic(savepoint=False):
+        return write_extraction(article, result)
+
+
+def write_extraction(article, result):
     article.quotes.filter(by_editor=False).delete()
     editor_quotes = list(article.quotes.filter(by_editor=True))
     editor_spans = [(q.position, q.position + len(q.text)) for q in editor_quotes]

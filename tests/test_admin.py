@@ -226,3 +226,45 @@ def test_an_editor_types_aliases_one_a_line_not_json(client, editor):
     assert person.aliases == ["Michael Heseltine", "Hezza"]
     page = client.get(f"/admin/archive/person/{person.pk}/change/").content.decode()
     assert "Michael Heseltine\nHezza</textarea>" in page
+
+
+@pytest.fixture
+def extractions(monkeypatch):
+    """Whether a transaction was open (SQLite's write lock taken) at each
+    extraction the admin ran."""
+    from django.db import connection
+
+    from archive import admin, ingest
+    from archive.extraction.parts import extract_text
+
+    seen = []
+
+    def spy(text):
+        seen.append(connection.in_atomic_block)
+        return extract_text(text)
+
+    monkeypatch.setattr(admin, "extract_text", spy)
+    monkeypatch.setattr(ingest, "extract_text", spy)
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_extracts_a_new_text_before_its_transaction_opens(admin_client, extractions):
+    assert admin_client.post("/admin/archive/article/add/", add_form()).status_code == 302
+    article = Article.objects.get()
+    assert article.quotes.get().person.name == "Jane Example"
+    change = add_form(body=BODY.replace("by spring", "by summer"))
+    url = f"/admin/archive/article/{article.pk}/change/"
+    assert admin_client.post(url, change).status_code == 302
+    assert article.quotes.get().text == "We will build the bridge by summer."
+    assert admin_client.post(url, change).status_code == 302  # the text unchanged: not extracted again
+    assert extractions == [False, False]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finding_the_quotations_again_extracts_outside_any_transaction(admin_client, extractions):
+    admin_client.post("/admin/archive/article/add/", add_form())
+    article = Article.objects.get()
+    admin_client.post("/admin/archive/article/", {"action": "rerun_extraction", "_selected_action": [article.pk]})
+    assert extractions == [False, False]
+    assert article.quotes.get().person.name == "Jane Example"

@@ -69,15 +69,20 @@ def regroup(quotes, Quote=None, QuoteFingerprint=None):
     if Quote is None:
         from archive.models import Quote, QuoteFingerprint
 
+    # The fingerprints of all of them first, in two statements: a long
+    # article's thousands of quotes are written in the one transaction that
+    # holds the database's write lock.
+    quotes = list(quotes)
+    mine = {quote.pk: fingerprints(words_of(quote.text)) for quote in quotes}
+    QuoteFingerprint.objects.filter(quote_id__in=list(mine)).delete()
+    QuoteFingerprint.objects.bulk_create(
+        QuoteFingerprint(quote_id=pk, value=v) for pk, values in mine.items() for v in values
+    )
     for quote in quotes:
-        words = words_of(quote.text)
-        mine = fingerprints(words)
-        QuoteFingerprint.objects.filter(quote=quote).delete()
-        QuoteFingerprint.objects.bulk_create(QuoteFingerprint(quote=quote, value=v) for v in mine)
-        if not mine:
+        if not mine[quote.pk]:
             continue
         candidates = (
-            Quote.objects.filter(fingerprints__value__in=mine)
+            Quote.objects.filter(fingerprints__value__in=mine[quote.pk])
             .exclude(pk=quote.pk)
             .values_list("pk", "text", "text_group")
             .distinct()[:CANDIDATES]

@@ -5,6 +5,12 @@ commas only, never stemmed) holding slugs: a facet on an ordinary text field
 comes back analysed ("World News" gives `world`, `new`). The search page maps
 slugs back to names with one query per facet.
 
+A quotation's document holds its words (the first 5,000 characters, see
+quote_text.txt: a longer "quotation" is an unclosed quotation mark), its
+speaker and role, never its article's text. Its rows are read without the
+article's body, which a long article would otherwise bring into memory once
+for each of its quotations.
+
 `doc_hash` fingerprints the prepared document so that `check_index` can tell a
 stale document from a current one without re-reading the model's history."""
 
@@ -89,6 +95,7 @@ class QuoteIndex(ArchiveIndex, indexes.Indexable):
         return (
             Quote.objects.published()
             .select_related("person", "article")
+            .defer("article__body")
             .prefetch_related("article__" + PLACE_ANCESTORS)
         )
 

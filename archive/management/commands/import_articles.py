@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from archive.bulk import BATCH, default_jobs, import_records
 from archive.importing import BadRecord, find_files, read_file
-from archive.ingest import save_record
 
 
 class Command(BaseCommand):
@@ -13,32 +13,41 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files or folders")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            help="processes extracting quotations while this one writes (default: one per CPU; 1: none)",
+        )
+        parser.add_argument("--batch", type=int, default=BATCH, help=f"articles per transaction (default {BATCH})")
 
     def handle(self, *args, **options):
         paths = options["paths"]
+        if options["jobs"] < 1 or options["batch"] < 1:
+            raise CommandError("--jobs and --batch must be at least 1")
         files = list(find_files(paths))
         if not files:
             raise CommandError("no article files found in " + ", ".join(paths))
-        created = unchanged = 0
+        counts = {"created": 0, "unchanged": 0, "failed": 0}
         failures = []
-        progress = tqdm(files, unit="file", disable=len(files) < 10 or options["verbosity"] == 0)
-        for path in progress:
-            try:
-                for item in read_file(path):
-                    if isinstance(item, BadRecord):
-                        failures.append(str(item))
-                        continue
-                    try:
-                        _, is_new = save_record(item)
-                    except Exception as exc:
-                        failures.append(f"{item.source}: not saved ({type(exc).__name__}: {exc})")
-                        continue
-                    created += is_new
-                    unchanged += not is_new
-            except Exception as exc:  # a reader's oversight must not end the run: later files still go
-                failures.append(f"{path}: cannot be read ({type(exc).__name__}: {exc})"[:500])
+        progress = tqdm(unit="article", disable=True if options["verbosity"] == 0 else None)
+        for status, item in import_records(records(files), options["jobs"], options["batch"]):
+            counts[status] += 1
+            if status == "failed":
+                failures.append(item)
+            progress.update()
+        progress.close()
         for reason in failures:
             self.stderr.write(f"failed: {reason}")
-        self.stdout.write(f"{created} created, {unchanged} unchanged, {len(failures)} failed")
+        self.stdout.write(f"{counts['created']} created, {counts['unchanged']} unchanged, {len(failures)} failed")
         if failures:
             raise CommandError(f"{len(failures)} article(s) could not be imported", returncode=1)
+
+
+def records(files):
+    """Every Record and BadRecord of the files, in order."""
+    for path in files:
+        try:
+            yield from read_file(path)
+        except Exception as exc:  # a reader's oversight must not end the run: later files still go
+            yield BadRecord(f"{path}: cannot be read ({type(exc).__name__}: {exc})"[:500])

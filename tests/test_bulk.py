@@ -1,0 +1,223 @@
+"""Importing in batches (archive.bulk): the same rows and the same search
+results as one article at a time, duplicates and bad records within a batch,
+the pool of extracting processes. Real transactions (transactional_db), so
+that the index is written after each commit, into a throwaway Whoosh index."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from haystack.query import SearchQuerySet
+
+from archive import bulk
+from archive.importing import find_files, read_file
+from archive.ingest import save_record
+from archive.models import Article, Person, Place, Quote
+from archive.search import signals
+from tests.search.helpers import clear_index, temporary_index
+from tests.test_import import run_import
+
+
+@pytest.fixture
+def index(tmp_path, transactional_db):
+    with temporary_index(tmp_path / "whoosh_index") as path:
+        yield path
+
+
+def line(headline, body, published="2021-03-04", **extra):
+    return json.dumps({"headline": headline, "body": body, "published": published, **extra})
+
+
+EXTRA = [
+    line("Bridge approved", 'The council approved a new bridge. "We will build it," said Jane Example, the mayor.'),
+    line("Tunnel refused", 'Plans for a tunnel were refused in Leeds. "It is far too dear," said Omar Haddad.'),
+    line("Library saved", 'The library will stay open. "Reading matters," said Councillor Jane Example.'),
+]
+MORE = [
+    line("Ferry returns", 'The ferry to Dublin returns. "Bookings are strong," said Lord Porter.', outlet="The MJ"),
+    line("Mayor elected", 'Birmingham elected a mayor. "I wouldn\'t have had referendums," said Lord Heseltine.'),
+    line("Budget set", 'The council set its budget in Coventry. "Savings are painful," said Roger Lawrence.'),
+]
+TXT = """---
+headline: Harbour wall rebuilt
+published: 2019-05
+---
+The harbour wall in Leeds was rebuilt. "It took two years," said Maria Okafor, the harbour master.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Seven short articles in a .txt and a .jsonl file."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(TXT, encoding="utf-8")
+    (folder / "more.jsonl").write_text("\n".join(EXTRA + MORE) + "\n", encoding="utf-8")
+    return folder
+
+
+def rows():
+    """What the database holds, without primary keys or times."""
+    return {
+        "articles": sorted(Article.objects.values_list("headline", "slug", "fingerprint", "published", "outlet")),
+        "quotes": sorted(
+            (q.article.headline, q.text, q.kind, q.position, q.role, q.person.name if q.person else None)
+            for q in Quote.objects.select_related("article", "person")
+        ),
+        "people": sorted(Person.objects.values_list("name", "kind", "honorific", "aliases")),
+        "places": sorted(Place.objects.values_list("name", "kind", "parent__name")),
+    }
+
+
+def found():
+    """Every document in the index, by what it shows rather than its key."""
+    found = set()
+    for result in SearchQuerySet().all():
+        obj = result.object
+        found.add(("article", obj.headline) if isinstance(obj, Article) else ("quote", obj.text))
+    return found
+
+
+def empty_archive():
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+    Place.objects.all().delete()
+    signals.flush()
+    clear_index()
+
+
+def test_batches_make_the_same_rows_and_index_as_one_article_at_a_time(index, corpus):
+    for path in find_files([corpus]):
+        for record in read_file(path):
+            save_record(record)
+    one_by_one = rows(), found()
+    empty_archive()
+    assert found() == set()
+
+    code, out, _ = run_import(corpus, "--batch", "4", "--jobs", "1")
+    assert code == 0
+    assert "7 created, 0 unchanged, 0 failed" in out
+    assert (rows(), found()) == one_by_one
+    assert len(one_by_one[0]["quotes"]) == 7
+
+
+def test_after_a_bulk_import_search_finds_every_article_and_quotation(index, corpus):
+    run_import(corpus, "--batch", "2", "--jobs", "1")
+    assert {kind for kind, _ in found()} == {"article", "quote"}
+    assert found() == {("article", h) for h in Article.objects.values_list("headline", flat=True)} | {
+        ("quote", t) for t in Quote.objects.values_list("text", flat=True)
+    }
+    assert [r.object.headline for r in SearchQuerySet().models(Article).filter(content="tunnel")] == ["Tunnel refused"]
+
+
+def test_a_text_twice_in_one_batch_is_saved_once(index, tmp_path):
+    path = tmp_path / "twice.jsonl"
+    same = 'The pier reopened. "At last," said Omar Haddad.'
+    path.write_text("\n".join([line("First", same), line("Again", same.replace(" ", "  ")), *EXTRA]), encoding="utf-8")
+    code, out, _ = run_import(path, "--batch", "10", "--jobs", "1")
+    assert code == 0
+    assert "4 created, 1 unchanged, 0 failed" in out
+    assert list(Article.objects.filter(body__contains="pier").values_list("headline", flat=True)) == ["First"]
+    code, out, _ = run_import(path, "--batch", "10", "--jobs", "1")
+    assert "0 created, 5 unchanged, 0 failed" in out
+
+
+def test_a_record_that_cannot_be_saved_loses_only_itself(index, tmp_path, monkeypatch):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([*EXTRA, line("Doomed", "A text the database refuses.")]), encoding="utf-8")
+    real = bulk.ingest.apply_extraction
+
+    def refusing(article, result=None):
+        if article.headline == "Doomed":
+            raise ValueError("refused")
+        return real(article, result)
+
+    monkeypatch.setattr(bulk.ingest, "apply_extraction", refusing)
+    code, out, err = run_import(path, "--batch", "10", "--jobs", "1")
+    assert code == 1
+    assert "3 created, 0 unchanged, 1 failed" in out
+    assert "batch.jsonl:4: not saved (ValueError: refused)" in err
+    assert sorted(Article.objects.values_list("headline", flat=True)) == [
+        "Bridge approved",
+        "Library saved",
+        "Tunnel refused",
+    ]
+    assert ("article", "Tunnel refused") in found()
+
+
+def test_a_pool_of_two_processes_extracts_what_one_process_does(index, corpus):
+    # Two articles a batch: the pool starts once more than a batch is to extract.
+    code, out, _ = run_import(corpus, "--batch", "2", "--jobs", "2")
+    assert code == 0
+    assert "7 created, 0 unchanged, 0 failed" in out
+    pooled = rows(), found()
+    empty_archive()
+    run_import(corpus, "--batch", "2", "--jobs", "1")
+    assert (rows(), found()) == pooled
+
+
+def test_jobs_and_batch_must_be_positive(tmp_path):
+    (tmp_path / "a.jsonl").write_text(EXTRA[0], encoding="utf-8")
+    with pytest.raises(Exception, match="at least 1"):
+        call_command("import_articles", str(tmp_path), "--jobs", "0")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# A real login (the session and last_login written) that waits at most five
+# seconds for SQLite's write lock, where the site waits twenty.
+LOGIN = """
+from django.db import connection
+connection.settings_dict["OPTIONS"]["timeout"] = 5
+from django.test import Client
+response = Client().post("/admin/login/", {"username": "editor", "password": "pw", "next": "/admin/"})
+assert response.status_code == 302 and response.url == "/admin/", response.status_code
+print("logged in")
+"""
+
+
+def long_article(paragraphs):
+    """A JSONL line: an article of `paragraphs` paragraphs, one in eight quoting someone."""
+    names = ["Maria Okafor", "Omar Haddad", "Jane Example", "Lord Porter", "Roger Lawrence"]
+    lines = [
+        f'"The harbour plan, part {n}, will go ahead," said {names[n % 5]}. Work on section {n} starts soon.'
+        if n % 8 == 0
+        else f"The council met again in Leeds for the {n}th time; nobody spoke."
+        for n in range(paragraphs)
+    ]
+    return line("The harbour plan, in full", "\n\n".join(lines))
+
+
+def test_an_editor_logs_in_while_a_long_article_is_imported(tmp_path):
+    # Two real processes on one SQLite file (not the tests' database).
+    env = {
+        **os.environ,
+        "ARCHIVE_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "WHOOSH_PATH": str(tmp_path / "whoosh_index"),
+    }
+
+    def manage(*args, **kwargs):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    assert manage("migrate", "-v0").returncode == 0
+    create = (
+        "from django.contrib.auth.models import User; User.objects.create_user('editor', 'e@x.org', 'pw', is_staff=1)"
+    )
+    assert manage("shell", "-c", create).returncode == 0
+    path = tmp_path / "long.jsonl"
+    path.write_text(long_article(1_200) + "\n", encoding="utf-8")  # about 80,000 characters, 150 quotations
+    command = [sys.executable, "manage.py", "import_articles", str(path), "--jobs", "1"]
+    importing = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    during = 0
+    while importing.poll() is None:
+        login = manage("shell", "-c", LOGIN)
+        assert "logged in" in login.stdout.splitlines(), login.stderr[-2000:]
+        during += importing.poll() is None
+    out, err = importing.communicate()
+    assert importing.returncode == 0, err[-2000:]
+    assert "1 created, 0 unchanged, 0 failed" in out
+    assert during >= 1
