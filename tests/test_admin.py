@@ -253,11 +253,15 @@ def test_the_admin_extracts_a_new_text_before_its_transaction_opens(admin_client
     assert admin_client.post("/admin/archive/article/add/", add_form()).status_code == 302
     article = Article.objects.get()
     assert article.quotes.get().person.name == "Jane Example"
-    change = add_form(body=BODY.replace("by spring", "by summer"))
     url = f"/admin/archive/article/{article.pk}/change/"
-    assert admin_client.post(url, change).status_code == 302
+
+    def change():  # the form as opened now: a stale one is refused (archive/editing.py)
+        opened = admin_client.get(url).context["adminform"].form["loaded_state"].value()
+        return add_form(body=BODY.replace("by spring", "by summer"), loaded_state=opened)
+
+    assert admin_client.post(url, change()).status_code == 302
     assert article.quotes.get().text == "We will build the bridge by summer."
-    assert admin_client.post(url, change).status_code == 302  # the text unchanged: not extracted again
+    assert admin_client.post(url, change()).status_code == 302  # the text unchanged: not extracted again
     assert extractions == [False, False]
 
 
