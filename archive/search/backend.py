@@ -2,7 +2,7 @@
 
 Whoosh allows one writer per index. `ArchiveWhooshBackend` (the default
 engine, see settings) serialises writers across gunicorn workers with an
-fcntl lock file beside the index folder and retries Whoosh's own lock with
+fcntl lock file beside the index folder (archive/search/writing.py) and retries Whoosh's own lock with
 back-off, for updates and removals alike (haystack's remove() otherwise
 fails at once when the index is locked). Never run `update_index --workers`
 with Whoosh: each worker would hold a writer of its own.
@@ -19,50 +19,38 @@ turns it off) under the index folder, generation and segments, so that any
 write or rebuild moves searches on to new keys.
 """
 
-import fcntl
 import hashlib
 import logging
 import os
-import shutil
-import threading
-import time
-from collections import Counter
-from contextlib import contextmanager
 from functools import wraps
-from itertools import chain
 
 from django.conf import settings
 from django.core.cache import caches
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, ID
-from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.fields import NUMERIC
 from whoosh.filedb.filestore import StorageError
-from whoosh.index import TOC, LockError, exists_in
 from whoosh.index import IndexError as WhooshIndexError
+from whoosh.index import exists_in
 from whoosh.query import Term
 from whoosh.reading import ReaderClosed
 
-from archive.search import shelf
 from archive.search.segments import (
     Page,
     check_breadth,
+    count_matches,
     estimated_total,
-    facet_list,
-    facet_values,
     generation_key,
-    leaves,
     sorted_hits,
     split_ranges,
-    sub_docs,
     top_hits,
     whoosh_sort,
 )
+from archive.search.writing import IndexWriting
 
 log = logging.getLogger(__name__)
 
-WRITE_LOCK_TIMEOUT = getattr(settings, "SEARCH_WRITE_LOCK_TIMEOUT", 120)
 # Totals and facet counts of recent searches, per index generation: which
 # cache (None turns it off) and for how long.
 SEARCH_CACHE = getattr(settings, "SEARCH_CACHE", "default")
@@ -102,47 +90,7 @@ MORE_LIKE_TERMS = 12  # key terms of an article that find its relatives
 MORE_LIKE_PAGE = 20  # similar documents scored when the caller gives no slice
 
 
-def lock_path(index_path):
-    """The lock file sits beside WHOOSH_PATH, so it outlives a symlink swap."""
-    path = os.path.abspath(index_path).rstrip(os.sep)
-    return os.path.join(os.path.dirname(path), "." + os.path.basename(path) + ".write-lock")
-
-
-_held = threading.local()
-
-
-@contextmanager
-def write_lock(index_path, timeout=None):
-    """An exclusive fcntl lock shared by every process writing `index_path`,
-    waited for with back-off. Threads get one each too: every call opens the
-    file afresh, and flock locks belong to the open file. A thread holding it
-    already goes on (the outbox flush holds it around its writes)."""
-    held = _held.__dict__.setdefault("paths", set())
-    if lock_path(index_path) in held:
-        yield
-        return
-    timeout = WRITE_LOCK_TIMEOUT if timeout is None else timeout
-    os.makedirs(os.path.dirname(lock_path(index_path)), exist_ok=True)
-    with open(lock_path(index_path), "a+") as handle:
-        deadline, delay = time.monotonic() + timeout, 0.005
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockError(f"search index write lock busy for {timeout}s") from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.25)
-        held.add(lock_path(index_path))
-        try:
-            yield
-        finally:
-            held.discard(lock_path(index_path))
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-class ArchiveWhooshBackend(WhooshSearchBackend):
+class ArchiveWhooshBackend(IndexWriting, WhooshSearchBackend):
     def setup(self):
         if self.use_file_storage and os.path.isdir(self.path) and not exists_in(self.path):
             if any(name.endswith(".seg") for name in os.listdir(self.path)):
@@ -167,73 +115,6 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         the folder behind the symlink."""
         if not self.setup_complete or (self.use_file_storage and os.path.realpath(self.path) != self.real_path):
             self.setup()
-
-    @contextmanager
-    def locked(self):
-        if self.use_file_storage:
-            with write_lock(self.path):
-                yield
-        else:
-            yield
-
-    def writer(self):
-        self.ensure_current()
-        self.index = self.index.refresh()
-        # Our flock keeps our own processes apart; this waits out any other writer.
-        return self.index.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.05)
-
-    def write(self, updates=(), removals=()):
-        """Apply removals (identifiers) and updates ((index, objects) pairs)
-        in one commit. Raises when the index cannot be written."""
-        with self.locked():
-            writer = self.writer()
-            try:
-                for identifier in removals:
-                    writer.delete_by_term(ID, identifier)
-                for index, objects in updates:
-                    for obj in objects:
-                        doc = self.document(index, obj)
-                        if doc is not None:
-                            writer.update_document(**doc)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
-            self.index = self.index.refresh()
-            if self.use_file_storage:
-                shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
-
-    def document(self, index, obj):
-        """The Whoosh document for `obj`, or None when the index skips it."""
-        try:
-            doc = index.full_prepare(obj)
-        except SkipDocument:
-            return None
-        doc = {key: self._from_python(value) for key, value in doc.items()}
-        doc.pop("boost", None)
-        return doc
-
-    def update(self, index, iterable, commit=True):
-        self.write(updates=[(index, iterable)])
-
-    def remove(self, obj_or_string, commit=True):
-        self.write(removals=[get_identifier(obj_or_string)])
-
-    def clear(self, models=None, commit=True):
-        with self.locked():
-            self.ensure_current()
-            super().clear(models=models, commit=commit)
-
-    def delete_index(self):
-        # Empty the folder behind the symlink, never the symlink itself.
-        if self.use_file_storage and os.path.exists(self.path):
-            real = os.path.realpath(self.path)
-            for name in os.listdir(real):
-                full = os.path.join(real, name)
-                shutil.rmtree(full) if os.path.isdir(full) else os.remove(full)
-        elif not self.use_file_storage:
-            self.storage.clean()
-        self.setup()
 
     # --- searching: one scored pass for the page; totals and facets from caches ---
 
@@ -367,36 +248,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         when this generation of the index has answered it before; None when
         the search page's time budget ran out first."""
         cache = caches[SEARCH_CACHE] if SEARCH_CACHE else None
-        key = None
-        if cache is not None:
-            key = (
-                "search-counts:"
-                + hashlib.sha1(
-                    repr(
-                        (
-                            self.real_path or id(self.index),
-                            generation_key(searcher),
-                            query_string,
-                            sorted(facets),
-                        )
-                    ).encode()
-                ).hexdigest()
-            )
-            found = cache.get(key)
-            if found is not None:
-                return found
-        total, counters = 0, {name: Counter() for name in facets}
-        for sub, base, allow in leaves(searcher, allowed):
-            docs = sub_docs(rest, sub, allow)
-            if docs is None:
-                return None
-            total += len(docs)
-            for name in facets:
-                values = facet_values(sub.reader(), name)
-                counters[name].update(chain.from_iterable(map(values.__getitem__, docs)))
-        answer = total, {name: facet_list(counter) for name, counter in counters.items()}
-        if cache is not None:
-            cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
+        question = (self.real_path or id(self.index), generation_key(searcher), query_string, sorted(facets))
+        key = "search-counts:" + hashlib.sha1(repr(question).encode()).hexdigest()
+        answer = cache.get(key) if cache is not None else None
+        if answer is None:
+            answer = count_matches(searcher, rest, allowed, facets)
+            if answer is not None and cache is not None:
+                cache.set(key, answer, SEARCH_CACHE_TIMEOUT)
         return answer
 
     @following_the_index

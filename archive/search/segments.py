@@ -8,7 +8,8 @@ import threading
 import time
 from array import array
 from bisect import bisect_left, bisect_right
-from itertools import islice
+from collections import Counter
+from itertools import chain, islice
 
 from haystack.exceptions import SearchBackendError
 from whoosh import query as wquery
@@ -308,3 +309,19 @@ class Page:
     def score(self, n):
         score = self.hits[n].score
         return score + self.constant if score and self.constant else score
+
+
+def count_matches(searcher, rest, allowed, facets):
+    """(total, {facet: [(value, count)]}) of the documents matching `rest`
+    among those `allowed`, segment by segment; None when the search page's
+    time budget ran out first."""
+    total, counters = 0, {name: Counter() for name in facets}
+    for sub, _, allow in leaves(searcher, allowed):
+        docs = sub_docs(rest, sub, allow)
+        if docs is None:
+            return None
+        total += len(docs)
+        for name in facets:
+            values = facet_values(sub.reader(), name)
+            counters[name].update(chain.from_iterable(map(values.__getitem__, docs)))
+    return total, {name: facet_list(counter) for name, counter in counters.items()}

@@ -25,8 +25,9 @@ from haystack import connections
 from haystack.constants import DEFAULT_ALIAS
 
 from archive.models import Article, IndexChange, Quote
-from archive.search.backend import ArchiveWhooshBackend, write_lock
+from archive.search.backend import ArchiveWhooshBackend
 from archive.search.consistency import indexed_documents
+from archive.search.writing import write_lock
 
 BATCH = 500
 
