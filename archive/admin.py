@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from archive import editing
+from archive.directory import find_person
 from archive.extraction.parts import extract_text
-from archive.ingest import apply_extraction, find_person
+from archive.ingest import apply_extraction
 from archive.models import Article, ArticlePlace, Person, Place, Quote, Report, fingerprint
 
 

@@ -15,15 +15,49 @@ from archive.links import absolute_url
 
 def unique_slug(model, text, max_length=80, exclude_pk=None):
     """A plain slug of `text`, suffixed -2, -3... only when another row has it."""
-    base = slugify(text)[:max_length].strip("-") or "item"
-    slug, n = base, 1
     rows = model.objects.all()
     if exclude_pk is not None:
         rows = rows.exclude(pk=exclude_pk)
-    while rows.filter(slug=slug).exists():
+    return free_slug(base_slug(text, max_length), max_length, lambda slug: rows.filter(slug=slug).exists())
+
+
+def unique_slugs(model, texts, max_length=80):
+    """unique_slug for many new rows at once, different from each other: one
+    query per CHUNK plain slugs, and one more only for each one taken."""
+    bases = [base_slug(text, max_length) for text in texts]
+    checked, taken = set(bases), set()
+    for chunk in chunked(sorted(checked), CHUNK):
+        taken.update(model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+
+    def is_taken(slug):
+        return slug in taken or (slug not in checked and model.objects.filter(slug=slug).exists())
+
+    slugs = []
+    for base in bases:
+        slug = free_slug(base, max_length, is_taken)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def base_slug(text, max_length):
+    return slugify(text)[:max_length].strip("-") or "item"
+
+
+def free_slug(base, max_length, taken):
+    slug, n = base, 1
+    while taken(slug):
         n += 1
         slug = f"{base[: max_length - len(str(n)) - 1]}-{n}"
     return slug
+
+
+CHUNK = 500  # values per IN (...): well under SQLite's limit on parameters
+
+
+def chunked(items, size=CHUNK):
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def fingerprint(body):
@@ -119,14 +153,19 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from archive.search.names import stored_keys
-
         if not self.slug:
             self.slug = unique_slug(Person, self.name, exclude_pk=self.pk)
-        self.search_names = stored_keys(self.names(), self.kind == self.ORGANISATION, self.honorific)
+        self.fill_search_names()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_names"}
         super().save(*args, **kwargs)
+
+    def fill_search_names(self):
+        """search_names from the name, aliases and honorific (save does it;
+        a bulk_create must call it)."""
+        from archive.search.names import stored_keys
+
+        self.search_names = stored_keys(self.names(), self.kind == self.ORGANISATION, self.honorific)
 
     def get_absolute_url(self):
         return reverse("person", args=[self.slug])

@@ -129,14 +129,14 @@ def test_a_text_twice_in_one_batch_is_saved_once(index, tmp_path):
 def test_a_record_that_cannot_be_saved_loses_only_itself(index, tmp_path, monkeypatch):
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join([*EXTRA, line("Doomed", "A text the database refuses.")]), encoding="utf-8")
-    real = bulk.ingest.apply_extraction
+    real = bulk.ingest.write_extraction
 
-    def refusing(article, result=None):
+    def refusing(article, *args):
         if article.headline == "Doomed":
             raise ValueError("refused")
-        return real(article, result)
+        return real(article, *args)
 
-    monkeypatch.setattr(bulk.ingest, "apply_extraction", refusing)
+    monkeypatch.setattr(bulk.ingest, "write_extraction", refusing)
     code, out, err = run_import(path, "--batch", "10", "--jobs", "1")
     assert code == 1
     assert "3 created, 0 unchanged, 1 failed" in out

@@ -16,6 +16,7 @@ import hashlib
 
 from django.db.models import Q
 
+from archive.models import chunked
 from archive.search.names import normalise
 
 SHINGLE = 4  # words per shingle
@@ -78,27 +79,54 @@ def regroup(quotes, Quote=None, QuoteFingerprint=None):
     QuoteFingerprint.objects.bulk_create(
         QuoteFingerprint(quote_id=pk, value=v) for pk, values in mine.items() for v in values
     )
+    rows = candidate_rows(mine, Quote, QuoteFingerprint)
     for quote in quotes:
-        if not mine[quote.pk]:
-            continue
-        candidates = (
-            Quote.objects.filter(fingerprints__value__in=mine[quote.pk])
-            .exclude(pk=quote.pk)
-            .values_list("pk", "text", "text_group")
-            .distinct()[:CANDIDATES]
-        )
-        matched = [(pk, group) for pk, text, group in candidates if same_quotation(quote.text, text)]
+        current = rows[quote.pk][1] if quote.pk in rows else quote.text_group
+        matched = [(pk, rows[pk][1]) for pk in rows.candidates[quote.pk] if same_quotation(quote.text, rows[pk][0])]
         if not matched:
-            if quote.text_group is not None and quote.text_group == quote.pk:
-                continue  # still the head of a group the others point at
-            Quote.objects.filter(pk=quote.pk).update(text_group=None)
-            quote.text_group = None
+            if current is not None and current != quote.pk:  # the head of a group stays its head
+                Quote.objects.filter(pk=quote.pk).update(text_group=None)
+                rows.set_group([quote.pk], (), None)
+            quote.text_group = current if current == quote.pk else None
             continue
         groups = {g for _, g in matched if g is not None}
         head = min({quote.pk, *(pk for pk, _ in matched), *groups})
-        members = group_members(groups, {quote.pk, *(pk for pk, _ in matched)})
-        Quote.objects.filter(members).update(text_group=head)
+        pks = {quote.pk, *(pk for pk, _ in matched)}
+        Quote.objects.filter(group_members(groups, pks)).update(text_group=head)
+        rows.set_group(pks, groups, head)
         quote.text_group = head
+
+
+class CandidateRows(dict):
+    """pk -> [text, text_group] of every quote sharing a fingerprint with
+    one of ours, and `candidates`: for each of ours, up to CANDIDATES of
+    them. Kept as the updates leave the database, so that each quote sees
+    the groups the ones before it made."""
+
+    def set_group(self, pks, groups, head):
+        for pk, row in self.items():
+            if pk in pks or row[1] in groups:
+                row[1] = head
+
+
+def candidate_rows(mine, Quote, QuoteFingerprint):
+    """The quotes that share a fingerprint with `mine` ({pk: fingerprints}),
+    read in a few queries however many quotes: a long article's thousands
+    are regrouped in the transaction that holds the write lock."""
+    sharing = {}
+    for chunk in chunked(sorted({v for values in mine.values() for v in values})):
+        for value, pk in QuoteFingerprint.objects.filter(value__in=chunk).values_list("value", "quote_id"):
+            sharing.setdefault(value, set()).add(pk)
+    rows = CandidateRows()
+    rows.candidates = {
+        pk: sorted({other for v in values for other in sharing.get(v, ())} - {pk})[:CANDIDATES]
+        for pk, values in mine.items()
+    }
+    wanted = {pk for pks in rows.candidates.values() for pk in pks} | set(mine)
+    for chunk in chunked(sorted(wanted)):
+        for pk, text, group in Quote.objects.filter(pk__in=chunk).values_list("pk", "text", "text_group"):
+            rows[pk] = [text, group]
+    return rows
 
 
 def group_members(groups, pks):
