@@ -144,7 +144,7 @@ SEARCH_WRITE_LOCK_TIMEOUT = envint("SEARCH_WRITE_LOCK_TIMEOUT", "120")
 SEARCH_TIME_LIMIT = float(os.environ.get("SEARCH_TIME_LIMIT", "2"))
 # Search totals and facet counts (per index generation), the per-client rate
 # counts and download locks live in this cache. Memory per worker by default;
-# CACHE_BACKEND=django.core.cache.backends.redis.RedisCache with
+# CACHE_BACKEND=archive.sharedcache.ForgivingRedisCache (Django's, going on without Redis while it is away) with
 # CACHE_LOCATION=redis://host:6379/0 shares them between all workers and machines.
 CACHES = {
     "default": {
