@@ -19,7 +19,15 @@ from functools import cache
 from pathlib import Path
 
 from archive.extraction import modelfile, places
-from archive.extraction.lexicon import KIN, ORG_WORDS, REPORTING_VERBS, ROLE_WORDS, census_given_names, is_given_name
+from archive.extraction.lexicon import (
+    COURTESY,
+    KIN,
+    ORG_WORDS,
+    REPORTING_VERBS,
+    ROLE_WORDS,
+    census_given_names,
+    is_given_name,
+)
 from archive.extraction.tokens import fold, is_acronym
 
 MODEL_PATH = Path(__file__).resolve().parent / "kind_model.json"
@@ -190,6 +198,9 @@ def choose_kinds(text, entities, quotes, model=None):
     speakers = speaker_ids(quotes)
     kept = []
     for entity in entities:
+        if entity.kind == PERSON and entity.honorific.lower().rstrip(".") in COURTESY:
+            kept.append(entity)  # "Dr Imogen Castle", "Mrs Brook": certain, whatever the name is made of
+            continue
         kind, _ = model.predict(describe(text, entity, speakers))
         if kind == NEITHER and id(entity) not in speakers:
             continue

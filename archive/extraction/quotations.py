@@ -72,6 +72,8 @@ def find_quotes(text, paragraphs):
 def can_open(text, i, end):
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < end else " "
+    if text[i] == "“" and after == " " and i + 2 < end and text[i + 2].isalnum():
+        after = text[i + 2]  # "“ This report...": a stray space after an opening curly mark
     return not before.isalnum() and not after.isspace() and before not in ".,;"
 
 

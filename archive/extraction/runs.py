@@ -5,6 +5,7 @@ import re
 
 from archive.extraction import places
 from archive.extraction.job_titles import is_role_token
+from archive.extraction.kinds import ORDINARY_ZIPF, zipf
 from archive.extraction.lexicon import (
     CONNECTORS,
     NOT_NAME_WORDS,
@@ -78,9 +79,13 @@ ORDINARY_ENDINGS = re.compile(r"(?:ous|ive|ful|less|ly|ed|ing|ion|ment|ness|ity|
 def ordinary_word(text, word):
     """A word capitalised only because it opens a sentence ("Previous SpaceX
     pods"): it reads as an ordinary word, or the article uses it in lower case."""
-    if is_given_name(word) or word.lower() in ROLE_WORDS or not word[1:].islower():
+    if is_given_name(word) or census_given_name(text, word) or word.lower() in ROLE_WORDS or not word[1:].islower():
         return False
-    return bool(ORDINARY_ENDINGS.search(word)) or re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+    # An English word by its ending ("Previous", "Reportedly"), not a name
+    # that ends the same way ("Sally", "Javed"): wordfreq knows the word.
+    if ORDINARY_ENDINGS.search(word) and zipf(word) > 0:
+        return True
+    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
 
 
 def org_name_start(text, run):
@@ -139,7 +144,7 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
         known = classify_run(text, run[: owner + 1], people, orgs, counts, coordinated)
         add_org(text, orgs, run[owner + 1 :])
         return known
-    role, name, rest = split_run(run)
+    role, name, rest = split_run(run, bool(run) and lower_case_word_before(text, run[0][1]) in JOINING_WORDS)
     owner = next((k for k, t in enumerate(name[:-1]) if re.search(r"['’]s$", t[0])), None)
     if owner is not None and not {t[0].lower() for t in name[owner + 1 :]} & ORG_WORDS:
         # "Ben Ali's Presidency": the name ends at the possessive.
@@ -176,11 +181,16 @@ THING_BEFORE_RE = re.compile(
 )
 
 
-def split_run(run):
+JOINING_WORDS = {"of", "for", "and", "&"}
+
+
+def split_run(run, joined=False):
     """(role tokens, name tokens, rest) of a capitalised run: the name starts after
     the last job word or title, so "Coast Guard Commandant Admiral Elson
     Hermogino" gives the name "Elson Hermogino" with "Admiral" kept last in
-    the role for the honorific."""
+    the role for the honorific. `joined`: the run follows "of", "for" or
+    "and", so it may be the tail of a job ("Minister for Universities and
+    Science David Willetts")."""
     # "Vlada Stamenković of the NASA Jet Propulsion Laboratory": an "of" after a
     # word that is no job title ends the name; what follows is where they work.
     for k, (word, _, _) in enumerate(run[1:-1], start=1):
@@ -210,6 +220,10 @@ def split_run(run):
             skip = 0
         if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
             skip = 1
+        elif (role or joined) and len(name) > 2 and common_word(name[0][0]) and is_given_name(name[1][0]):
+            # "Chief Vet Nigel Gibbens", "Chief Executive of Mind Paul Farmer":
+            # the last word of a job or of an employer, then a given name.
+            skip = 1
         if not skip:
             break
         role, name = role + name[:skip], name[skip:]
@@ -217,6 +231,11 @@ def split_run(run):
         if word.lower() in CONNECTORS:
             return role, name[:k], name[k + 1 :]
     return role, name, []
+
+
+def common_word(word):
+    """A common English word ("Science", "Mind", "Vet"), not a given name."""
+    return zipf(word) >= ORDINARY_ZIPF and not is_given_name(word)
 
 
 def gazetteer_prefix(tokens):

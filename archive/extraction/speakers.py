@@ -9,6 +9,7 @@ from itertools import pairwise
 from archive.extraction.entity import Entity
 from archive.extraction.lexicon import ROLE_WORDS, THING_NOUNS
 from archive.extraction.references import resolve_pronoun, resolve_role
+from archive.extraction.tokens import is_honorific_token
 
 ADVERBIAL_RE = re.compile(
     r"\s*(?:in|on|at|after|before|during|from|by|with|without|speaking|writing|"
@@ -99,6 +100,9 @@ class Speakers:
             if piece and not re.fullmatch(r",\s*", piece):
                 parts.append((pos, pos + len(piece), piece))
             pos += len(piece)
+        named = self.named_with_job(parts)
+        if named:
+            return named
         for k in range(len(parts) - 1, -1, -1):
             p_start, p_end, piece = parts[k]
             first_word = re.match(r"\s*([\w-]+)", piece)
@@ -131,6 +135,30 @@ class Speakers:
             if k == len(parts) - 1 and UNNAMED_GROUP_RE.search(piece):
                 return False  # "creating what the scientists describe as": nobody named
         return None
+
+    def named_with_job(self, parts):
+        """ "Ray Brodie, Manager of Bushy Park, Royal Parks, said": a person's
+        name alone between commas, then only their job and employer (each
+        part a job or one name): the person spoke, not the employer."""
+        if len(parts) < 2:
+            return None
+        first = self.alone(*parts[0][:2])
+        if first is None or first.kind != "person":
+            return None
+        for p_start, p_end, piece in parts[1:]:
+            job = {w.lower() for w in re.findall(r"[\w-]+", piece)} & ROLE_WORDS
+            if not job and self.alone(p_start, p_end) is None:
+                return None
+        return first
+
+    def alone(self, start, end):
+        """The one named in the stretch when its name is all there is."""
+        named = self.doc.entities_in(start, end)
+        if len(named) != 1:
+            return None
+        s, e, entity = named[0]
+        words = self.doc.masked[start:s].split() + self.doc.masked[e:end].split()
+        return entity if all(is_honorific_token(w) for w in words) else None
 
     def resolve_phrase(self, start, end, allow_possessive=False):
         pronoun = re.search(r"\b(he|she|they|it)\s*$", self.doc.masked[start:end], re.IGNORECASE)

@@ -51,9 +51,9 @@ def test_the_subject_who_tells_speaks_not_the_interviewer():
 def test_a_writer_on_social_media_not_the_person_written_about():
     text = (
         "Tributes poured in for Gus Pellow.\n\n"
-        '"Gutted," writes Pellow\'s old teammate Rory Fenwick on Instagram. "A true friend."'
+        '"Gutted for his family," writes Pellow\'s old teammate Rory Fenwick on Instagram. "A true friend."'
     )
-    assert quoted(text) == [("Gutted,", "Rory Fenwick"), ("A true friend.", "Rory Fenwick")]
+    assert quoted(text) == [("Gutted for his family,", "Rory Fenwick"), ("A true friend.", "Rory Fenwick")]
 
 
 def test_an_adverbial_between_commas_does_not_speak():

@@ -172,3 +172,8 @@ def test_places_and_organisations_are_not_people():
     found = people("On Monday the University of Leeds and Friday Street Bank met in Chicago.")
     assert all(p["kind"] == "person" for p in found.values())
     assert found == {}
+
+
+def test_a_given_name_that_ends_like_an_english_word_still_opens_a_name():
+    text = 'The plan is new. Sally Pruitt said: "It works." Javed Alam said: "It does not."'
+    assert {"Sally Pruitt", "Javed Alam"} <= set(people(text))

@@ -73,3 +73,8 @@ def test_what_someone_called_is_their_quotation_not_a_name():
         'A group called "Friends of the Canal" objected.'
     )
     assert quoted(text) == [("transformational", "Treasury")]
+
+
+def test_a_stray_space_after_an_opening_curly_mark_still_opens_a_quotation():
+    text = "The Prime Minister said:\n\n“ This report shows the money was well spent.”"
+    assert [q["text"] for q in quotes(text)] == ["This report shows the money was well spent."]

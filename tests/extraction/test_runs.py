@@ -70,3 +70,12 @@ def test_a_name_then_of_and_the_body_its_bearer_works_for_is_a_person():
 
 def test_a_place_of_a_body_after_the_is_no_person():
     assert people("Guests gathered on the South Lawn of the White House on Monday.") == {}
+
+
+def test_the_last_word_of_a_job_or_employer_before_a_given_name_is_not_part_of_the_name():
+    text = (
+        "Minister for Schools and Science David Marsh said the plan would work. "
+        "Chief Executive of Mind Paul Denton agreed, as did Chief Vet Nigel Hobbs."
+    )
+    assert {"David Marsh", "Paul Denton", "Nigel Hobbs"} <= set(people(text))
+    assert not {"Science David Marsh", "Mind Paul Denton", "Vet Nigel Hobbs"} & set(people(text))

@@ -78,3 +78,12 @@ def test_a_relative_clause_right_before_the_verb_speaks_for_the_body_it_follows(
         '"significant development" was likely at the hearing, faced criticism from the community.'
     )
     assert quoted(text) == [("significant development", "Toronto Police")]
+
+
+def test_a_person_then_their_job_and_employer_between_commas_speaks_not_the_employer():
+    text = (
+        "The park won an award.\n\nRay Pell, Manager of Hatton Park, Hatton Parks Trust, said: "
+        "“This is a great day for the park.”\n\nJo Marsh, Keeper and Head of Trees, Hatton Estates, said, "
+        "“We are delighted.”"
+    )
+    assert [speaker for _, speaker in quoted(text)] == ["Ray Pell", "Jo Marsh"]
