@@ -99,7 +99,7 @@ def load_objects(kind, results):
     """The database rows for a page of results, in result order: one query."""
     pks = [int(r.pk) for r in results if str(r.pk).isdigit()]
     if kind == QUOTES:
-        rows = Quote.objects.published().select_related("person", "article").in_bulk(pks)
+        rows = Quote.objects.published().select_related("person", "article").defer("article__body").in_bulk(pks)
     else:
         rows = Article.objects.published().in_bulk(pks)
     return [rows[pk] for pk in pks if pk in rows]

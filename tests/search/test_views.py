@@ -373,3 +373,14 @@ def test_related_articles_is_empty_when_the_backend_fails(cast, db, monkeypatch)
 
     monkeypatch.setattr("haystack.query.SearchQuerySet.more_like_this", broken)
     assert search.related_articles(cast["articles"]["heseltine"]) == []
+
+
+def test_a_page_of_quotations_never_reads_the_articles_texts(get, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = get(q="referendum")
+    assert results_of(response)
+    # A quotation of a long article would bring its whole text along.
+    assert not [q["sql"] for q in queries if '"archive_article"."body"' in q["sql"]]
