@@ -55,7 +55,8 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
     if (
         any(w in NOT_NAME_WORDS for w in lower[: len(lower) - surname_word])
         or len(words) > longest
-        or lower[-1] in ROLE_WORDS
+        # "Deputy Chief" is a job; "Stephen King", "Steve Field" are people.
+        or (lower[-1] in ROLE_WORDS and not (len(words) > 1 and given and words[-1] not in POSTNOMINALS))
         or lower[-1] in FEATURE_WORDS
         or plural_role(lower[-1])
     ):
@@ -109,7 +110,7 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
         kin_or_job = re.fullmatch(KIN, before) or (
             before not in NOT_NAME_WORDS and (before in ROLE_WORDS or job_noun(before))
         )
-        return bool(kin_or_job) or vouched or speaks_as_person(text, name, words)
+        return bool(kin_or_job) or vouched or job_after(text, name[-1][2]) or speaks_as_person(text, name, words)
     return vouched or has_person_evidence(text, run, role, name, words, counts)
 
 
@@ -138,6 +139,12 @@ AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
 
 
+def job_after(text, end):
+    """ "Helena Herklots, Chief Executive of Carers UK": a job set off by a comma."""
+    after = text[end : end + 40]
+    return bool(re.match(r",\s+\w", after)) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS
+
+
 def has_person_evidence(text, run, role, name, words, counts):
     end = name[-1][2]
     before = text[max(0, run[0][1] - 40) : run[0][1]]
@@ -151,7 +158,7 @@ def has_person_evidence(text, run, role, name, words, counts):
         or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both|one of)\b", after)
         or YEAR_OLD_RE.search(before)
-        or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
+        or job_after(text, end)
         or (next_word(after) in REPORTING_VERBS and not after.startswith(")"))
         or counts[surname] > 1
         # "The mayor of London, Sadiq Khan, said": set off by commas after a job.

@@ -16,6 +16,7 @@ from archive.extraction.lexicon import (
     ROLE_OBJECTS,
     ROLE_WORDS,
     THING_NOUNS,
+    census_given_names,
     is_given_name,
     word_set,
 )
@@ -233,9 +234,13 @@ def split_run(run, joined=False):
     return role, name, []
 
 
+def given_name(word):
+    return is_given_name(word) or word.lower() in census_given_names()
+
+
 def common_word(word):
     """A common English word ("Science", "Mind", "Vet"), not a given name."""
-    return zipf(word) >= ORDINARY_ZIPF and not is_given_name(word)
+    return zipf(word) >= ORDINARY_ZIPF and not given_name(word)
 
 
 def gazetteer_prefix(tokens):

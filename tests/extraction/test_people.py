@@ -177,3 +177,14 @@ def test_places_and_organisations_are_not_people():
 def test_a_given_name_that_ends_like_an_english_word_still_opens_a_name():
     text = 'The plan is new. Sally Pruitt said: "It works." Javed Alam said: "It does not."'
     assert {"Sally Pruitt", "Javed Alam"} <= set(people(text))
+
+
+def test_a_surname_that_is_also_a_job_word_still_ends_a_name():
+    text = 'The novel sold well. Stephen King said: "Yes." Later Steve Field, the group chair, agreed.'
+    assert {"Stephen King", "Steve Field"} <= set(people(text))
+    assert "Deputy Chief" not in people('Deputy Chief said: "No."')
+
+
+def test_a_given_name_that_is_also_a_town_is_a_person_when_a_job_follows():
+    text = "Carers met today.\n\nHelena Herklots, Chief Executive of Carers Trust, said: “Family life is changing.”"
+    assert quoted(text) == [("Family life is changing.", "Helena Herklots")]
