@@ -95,12 +95,18 @@ class Places:
     extraction (or the gazetteer, for a parent) says."""
 
     def __init__(self, datas):
-        names = {d["name"] for d in datas} | {d["parent"] for d in datas if d.get("parent")}
-        self.known = {}
+        self.known, self.loaded = {}, set()
+        self.load({d["name"] for d in datas} | {d["parent"] for d in datas if d.get("parent")})
+        self.new, self.changed = [], {}
+
+    def load(self, names):
+        """Read the places called any of `names` (a region's own parent,
+        found in the gazetteer on the way, is read when first asked for)."""
+        names = set(names) - self.loaded
+        self.loaded |= names
         for chunk in chunked(sorted(names)):
             for place in Place.objects.filter(name__in=chunk).order_by("kind", "pk"):
                 self.remember(place)
-        self.new, self.changed = [], {}
 
     def remember(self, place):
         self.known.setdefault((place.name, place.kind), place)
@@ -110,11 +116,13 @@ class Places:
         parent = None
         parent_name = data.get("parent")
         if parent_name and parent_name != data["name"] and depth < 5:
+            self.load([parent_name])
             parent = self.known.get(parent_name)
             if parent is None:
                 parent_data = gazetteer.lookup(parent_name) or {"name": parent_name, "kind": Place.REGION}
                 parent = self.get(parent_data, depth + 1)
         kind = data.get("kind") or Place.CITY
+        self.load([data["name"]])
         place = self.known.get((data["name"], kind))
         if place is None:
             place = Place(

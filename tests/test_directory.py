@@ -122,3 +122,14 @@ def test_writing_the_same_extraction_again_makes_no_new_rows():
     counts = (Person.objects.count(), Place.objects.count(), article.quotes.count())
     apply_extraction(article, extraction(60))
     assert (Person.objects.count(), Place.objects.count(), article.quotes.count()) == counts
+
+
+def test_places_met_on_the_way_up_are_found_not_made_again():
+    # Wales's own parent, the United Kingdom, is no place the second extraction names.
+    for name, region in [("Leeds", "England"), ("Cardiff", "Wales")]:
+        article = Article.objects.create(headline=name, body=f"News from {name}.", published="2021-01-01")
+        apply_extraction(
+            article, {"people": [], "quotes": [], "places": [{"name": name, "kind": "city", "parent": region}]}
+        )
+    assert Place.objects.filter(name="United Kingdom").count() == 1
+    assert Place.objects.get(name="Cardiff").parent.parent.name == "United Kingdom"
