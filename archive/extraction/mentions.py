@@ -47,8 +47,10 @@ def link_bare_names(text, tokens, people, orgs):
     for p in people:
         by_surname.setdefault(fold(p.surname), []).append(p)
     for word, start, end in tokens:
+        if not is_cap(word):
+            continue
         k = bisect_right(starts, start) - 1
-        if not is_cap(word) or (k >= 0 and start < taken[k][1]):
+        if k >= 0 and start < taken[k][1]:
             continue
         if NEXT_CAPITAL_RE.match(text, end) and not POSSESSIVE_RE.search(word):
             continue  # part of a longer name: "American" in "American Samoa"

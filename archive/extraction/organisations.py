@@ -140,8 +140,10 @@ def add_single_word_orgs(text, tokens, people, orgs):
 
     found = {}
     for word, start, end in tokens:
+        if not is_cap(word):
+            continue
         bare = POSSESSIVE_S_RE.sub("", word)
-        if not is_cap(bare) or bare in found or not free(start):
+        if bare in found or not free(start):
             continue
         if (
             bare in KNOWN_ORGS

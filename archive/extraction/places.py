@@ -328,12 +328,12 @@ def word_offsets(start, words):
 
 
 def longest_place(words, i):
+    if not words[i][:1].isupper():
+        return None  # "of", "the": every name tried would start with it
     for n in range(min(5, len(words) - i), 0, -1):
         name = " ".join(words[i : i + n]).rstrip(".'’")
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        if not name[:1].isupper():
-            continue
         place = lookup(name) or lookup(name.rstrip("."))
         if place:
             return n, place

@@ -115,6 +115,8 @@ def starts_run(word):
         return False
     if is_cap(word):
         return True
+    if "-" not in word:
+        return False  # most words: only "al-Assad" and the like start a run in lower case
     head, _, rest = word.partition("-")
     return head.lower() in PARTICLES and is_cap(rest)
 
