@@ -40,6 +40,7 @@ from archive.extraction.tokens import (
     next_word,
     possessive_end,
     prev_word,
+    whole_words,
 )
 
 
@@ -122,8 +123,7 @@ def speaks_as_person(text, name, words):
         return True
     if prev_word(text[max(0, name[0][1] - 15) : name[0][1]]) in INVERTED_VERBS:
         return True  # '"...", said Vasco Cordeiro'
-    surname = re.escape(words[-1])
-    for m in re.finditer(r"\b" + surname + r"\b", text):
+    for m in whole_words(text, words[-1]):
         if m.start() == name[-1][1]:
             continue
         if next_word(text[m.end() : m.end() + 40]) in REPORTING_VERBS or AGE_RE.match(text, m.end()):

@@ -21,7 +21,15 @@ from archive.extraction.lexicon import (
 )
 from archive.extraction.organisations import add_org
 from archive.extraction.people import add_person, census_given_name, looks_like_person
-from archive.extraction.tokens import fold, is_acronym, is_honorific_token, lower_case_word_before, sentence_initial
+from archive.extraction.tokens import (
+    capitalised_words_before,
+    fold,
+    is_acronym,
+    is_honorific_token,
+    lower_case_word_before,
+    sentence_initial,
+    whole_words,
+)
 
 
 def strip_leading(text, run):
@@ -73,33 +81,6 @@ def other_first_word(text, run):
     return False
 
 
-def capitalised_words_before(text, word):
-    """The matches `re.finditer(pattern, text)` would give, looked for only
-    before each occurrence of `word`: a scan of the whole text for each
-    two-word run made long articles slow. A match is a stretch without
-    spaces, spaces, then `word`, so it starts in the stretch before the
-    spaces before an occurrence and, as with finditer, not before the last
-    match ended."""
-    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+" + re.escape(word) + r"\b")
-    last_end = 0
-    at = text.find(word)
-    while at >= 0:
-        spaces = at
-        while spaces > 0 and text[spaces - 1].isspace():
-            spaces -= 1
-        if spaces < at:
-            stretch = spaces
-            while stretch > 0 and not text[stretch - 1].isspace():
-                stretch -= 1
-            for pos in range(max(stretch, last_end), spaces):
-                m = pattern.match(text, pos)
-                if m:
-                    yield m
-                    last_end = m.end()
-                    break
-        at = text.find(word, at + 1)
-
-
 ORDINARY_ENDINGS = re.compile(r"(?:ous|ive|ful|less|ly|ed|ing|ion|ment|ness|ity|ish)$")
 
 
@@ -112,10 +93,7 @@ def ordinary_word(text, word):
     # that ends the same way ("Sally", "Javed"): wordfreq knows the word.
     if ORDINARY_ENDINGS.search(word) and zipf(word) > 0:
         return True
-    lower = word.lower()
-    # Most such words never occur in lower case: the plain substring test
-    # spares a slower scan of the whole text for them.
-    return lower in text and re.search(r"\b" + re.escape(lower) + r"\b", text) is not None
+    return next(whole_words(text, word.lower()), None) is not None
 
 
 def org_name_start(text, run):

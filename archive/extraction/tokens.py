@@ -133,6 +133,51 @@ def is_honorific_token(word):
     return word.lower().rstrip(".") in HONORIFICS
 
 
+def occurrences(text, word):
+    """Where `word` occurs in `text`, overlapping occurrences too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def whole_words(text, word):
+    """`word` between word boundaries, each match as re.finditer finds it,
+    but tried only where `word` occurs: the regex alone tries every position
+    of the text, and articles ask this of many words."""
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    last_end = 0
+    for at in occurrences(text, word):
+        m = pattern.match(text, at) if at >= last_end else None
+        if m:
+            yield m
+            last_end = m.end()
+
+
+def capitalised_words_before(text, word):
+    """The matches of `re.finditer(pattern, text)` below, tried only before
+    each occurrence of `word`. A match is a stretch without spaces, spaces,
+    then `word`, so it starts in the stretch before the spaces before an
+    occurrence and, as with finditer, not before the last match ended."""
+    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+" + re.escape(word) + r"\b")
+    last_end = 0
+    for at in occurrences(text, word):
+        spaces = at
+        while spaces > 0 and text[spaces - 1].isspace():
+            spaces -= 1
+        if spaces == at:
+            continue  # no space before this occurrence: no match ends at it
+        stretch = spaces
+        while stretch > 0 and not text[stretch - 1].isspace():
+            stretch -= 1
+        for pos in range(max(stretch, last_end), spaces):
+            m = pattern.match(text, pos)
+            if m:
+                yield m
+                last_end = m.end()
+                break
+
+
 @lru_cache(maxsize=8)
 def lower_case_words(text):
     """The words `text` writes in lower case ("don't" is not "don"), read once per text."""

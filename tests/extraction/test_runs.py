@@ -1,9 +1,6 @@
 """Capitalised runs split into a job title, a name and an employer."""
 
-import re
-
 from archive.extraction import extract
-from archive.extraction.runs import capitalised_words_before
 from tests.extraction.helpers import people, quoted
 
 
@@ -82,17 +79,3 @@ def test_the_last_word_of_a_job_or_employer_before_a_given_name_is_not_part_of_t
     )
     assert {"David Marsh", "Paul Denton", "Nigel Hobbs"} <= set(people(text))
     assert not {"Science David Marsh", "Mind Paul Denton", "Vet Nigel Hobbs"} & set(people(text))
-
-
-def test_the_words_before_a_surname_are_those_a_scan_of_the_whole_text_finds():
-    texts = [
-        "Donald Trump met Ivanka Trump. Afterwards Trump left.",
-        "Jean-Pierre Trump and O'Neill Trump, then Trump Trump Trump.",
-        "Ann Lee-Lee Lee, xAnn Lee, Öla Lee, Ann\n\n  Lee and Ann Leeds.",
-        "Ann Lee's Lee, Mr. Lee's car",
-    ]
-    for text in texts:
-        for word in ("Trump", "Lee", "Lee's", "Lee-Lee"):
-            pattern = r"\b([A-Z][\w'’-]+)\s+" + re.escape(word) + r"\b"
-            expected = [(m.span(), m.group(1)) for m in re.finditer(pattern, text)]
-            assert [(m.span(), m.group(1)) for m in capitalised_words_before(text, word)] == expected
