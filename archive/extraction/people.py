@@ -136,6 +136,9 @@ def speaks_as_person(text, name, words):
 POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len, reverse=True)) + r")\b")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
+# Built once here: a set built in a function is built on every call.
+PERSON_BEFORE_WORDS = ROLE_WORDS | {"by", "as", "says", "said"}
+APPOSITION_ROLE_WORDS = ROLE_WORDS - NOT_NAME_WORDS
 
 
 def has_person_evidence(text, run, role, name, words, counts):
@@ -148,10 +151,10 @@ def has_person_evidence(text, run, role, name, words, counts):
         or is_given_name(words[0])
         or census_given_name(text, words[0])
         or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
-        or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
+        or (prev_word(before) in PERSON_BEFORE_WORDS)
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both|one of)\b", after)
         or YEAR_OLD_RE.search(before)
-        or (re.match(r",\s+\w", after) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS)
+        or (re.match(r",\s+\w", after) and next_word(after) in APPOSITION_ROLE_WORDS)
         or (next_word(after) in REPORTING_VERBS and not after.startswith(")"))
         or counts[surname] > 1
         # "The mayor of London, Sadiq Khan, said": set off by commas after a job.

@@ -11,7 +11,6 @@ from archive.extraction.lexicon import (
     NOT_NAME_WORDS,
     ORG_NAME_STARTS,
     ORG_WORDS,
-    PARTICLES,
     POSTNOMINALS,
     ROLE_OBJECTS,
     ROLE_WORDS,
@@ -22,6 +21,7 @@ from archive.extraction.lexicon import (
 from archive.extraction.organisations import add_org
 from archive.extraction.people import add_person, census_given_name, looks_like_person
 from archive.extraction.tokens import (
+    JOINERS,
     capitalised_words_before,
     fold,
     is_acronym,
@@ -250,7 +250,7 @@ def gazetteer_prefix(tokens):
     """Number of leading tokens that name a place, when more tokens follow."""
     for n in range(min(4, len(tokens) - 1), 0, -1):
         words = [t[0] for t in tokens[:n]]
-        if words[-1].lower() in PARTICLES | CONNECTORS:
+        if words[-1].lower() in JOINERS:
             continue
         if places.is_place(" ".join(words)) and not is_given_name(tokens[0][0]):
             return n
@@ -260,7 +260,7 @@ def gazetteer_prefix(tokens):
 def clean_name_tokens(tokens):
     """Name words without a possessive ending or trailing connectors."""
     words = [t[0] for t in tokens]
-    while words and words[-1].lower() in CONNECTORS | PARTICLES:
+    while words and words[-1].lower() in JOINERS:
         words.pop()
     if words:
         words[-1] = re.sub(r"['’]s$", "", words[-1])
