@@ -25,8 +25,9 @@ def find_entities(text):
             classify_run(text, run, people, orgs, counts)
     add_acronyms(text, orgs, people)
     add_single_names(text, people)
-    link_bare_names(text, tokens, people, orgs)
-    add_single_word_orgs(text, tokens, people, orgs)
+    capitalised = [t for t in tokens if is_cap(t[0])]  # all that the next two read
+    link_bare_names(text, capitalised, people, orgs)
+    add_single_word_orgs(text, capitalised, people, orgs)
     for person in people:
         person.mentions.sort()
         if not person.gender:
