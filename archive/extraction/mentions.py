@@ -47,6 +47,13 @@ def link_bare_names(text, tokens, people, orgs):
     by_surname = {}
     for p in people:
         by_surname.setdefault(fold(p.surname), []).append(p)
+    # The first organisation a word can stand for: one of its aliases ("RCMP"),
+    # or a company's first word ("Ford"). Looked up, not searched for, per word.
+    org_for = {}
+    for org in orgs:
+        company = [org.name.split()[0]] if COMPANY_RE.search(org.name) else []
+        for form in org.aliases + company:
+            org_for.setdefault(form, org)
     for word, start, end in tokens:
         if not is_cap(word):
             continue
@@ -78,9 +85,6 @@ def link_bare_names(text, tokens, people, orgs):
             ]
             target = same[0] if len(same) == 1 else None
         if target is None and folded not in NOT_NAME_WORDS:
-            for org in orgs:
-                if bare in org.aliases or (org.name.split()[0] == bare and COMPANY_RE.search(org.name)):
-                    target = org
-                    break
+            target = org_for.get(bare)
         if target:
             target.mentions.append((start, start + len(bare)))

@@ -5,6 +5,8 @@ courtesy title, a role word, a known given name, a later bare surname, an
 apposition, an age, a reporting verb."""
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from archive.extraction import places
 from archive.extraction.entity import Entity
@@ -193,9 +195,9 @@ def run_start(role, name):
 
 
 def match_person(people, words, honorific):
-    folded = [fold(w) for w in words if not ROMAN.match(w)]
+    folded = tuple(fold(w) for w in words if not ROMAN.match(w))
     for person in reversed(people):
-        theirs = [fold(w) for w in person.name.split() if not ROMAN.match(w)]
+        theirs = folded_name(person.name)
         if theirs == folded:
             return person
         # "Ben Ali" after "Zine El Abidine Ben Ali": a surname opening with a particle.
@@ -206,6 +208,13 @@ def match_person(people, words, honorific):
         if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
             return person
     return None
+
+
+@lru_cache(maxsize=4096)
+def folded_name(name):
+    """A name's words as match_person compares them; kept, since each new
+    name is compared with every person named before it."""
+    return tuple(fold(w) for w in name.split() if not ROMAN.match(w))
 
 
 def name_gender(words, honorific):
@@ -226,7 +235,8 @@ def pronoun_gender(text, person, people):
     others = sorted(s for p in people if p is not person for s, _ in p.mentions)
     votes = {"m": 0, "f": 0}
     for start, end in person.mentions:
-        limit = min([s for s in others if s > end] + [end + 200])
+        k = bisect_right(others, end)  # the next mention of anyone else
+        limit = min(others[k], end + 200) if k < len(others) else end + 200
         for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.IGNORECASE):
             votes[
                 "m"
