@@ -198,14 +198,15 @@ def match_person(people, words, honorific):
     folded = tuple(fold(w) for w in words if not ROMAN.match(w))
     for person in reversed(people):
         theirs = folded_name(person.name)
+        if theirs[-1] != folded[-1]:
+            continue  # each way of matching below needs the same surname
         if theirs == folded:
             return person
         # "Ben Ali" after "Zine El Abidine Ben Ali": a surname opening with a particle.
         shorter, longer = sorted((folded, theirs), key=len)
         if 1 < len(shorter) < len(longer) and longer[-len(shorter) :] == shorter and shorter[0] in PARTICLES:
             return person
-        same_surname = fold(person.surname) == folded[-1]
-        if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
+        if len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]:
             return person
     return None
 
