@@ -52,7 +52,7 @@ PASSIVE_RE = re.compile(
 SENTENCE_END_RE = re.compile(
     r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
 )
-VERBS = REPORTING_VERBS | QUOTING_ONLY_VERBS
+VERB_WORDS = REPORTING_VERBS | QUOTING_ONLY_VERBS
 WORD_RE = re.compile(r"\w+")
 
 
@@ -202,7 +202,7 @@ class Attributor:
         # The verb must be the last word. Asking that first spares a search
         # that backtracks a long way through a blanked quotation after a comma.
         words = WORD_RE.findall(tail)
-        m = SENTENCE_END_RE.search(tail) if words and words[-1] in VERBS else None
+        m = SENTENCE_END_RE.search(tail) if words and words[-1] in VERB_WORDS else None
         if not m:
             # '... rose in a "sharp increase" last week, according to a Tesco spokesman.'
             source = re.search(r",\s+(?:according to|per)\s+(?P<np>[^,;]{1,90}?)\W*$", tail, re.IGNORECASE)

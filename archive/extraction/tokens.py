@@ -15,20 +15,25 @@ def fold(word):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+LOWER_WORD_BEFORE_RE = re.compile(r"\b([a-z][\w-]*)\s+$")
+PREV_WORD_RE = re.compile(r"([\w-]+)\W*$")
+NEXT_WORD_RE = re.compile(r"\W*([\w-]+)")
+
+
 def lower_case_word_before(text, pos):
     """The word right before `pos` when written in lower case ("president" in
     "Turkish president Erdoğan"), else ""."""
-    m = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, pos - 30) : pos])
+    m = LOWER_WORD_BEFORE_RE.search(text[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
 
 
 def prev_word(before):
-    m = re.search(r"([\w-]+)\W*$", before)
+    m = PREV_WORD_RE.search(before)
     return m.group(1).lower() if m else ""
 
 
 def next_word(after):
-    m = re.match(r"\W*([\w-]+)", after)
+    m = NEXT_WORD_RE.match(after)
     return m.group(1).lower() if m else ""
 
 
