@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 
 from archive.extraction.interviews import Interview
-from archive.extraction.lexicon import PARTICIPLES, REPORTING_VERBS, VERB_RE
+from archive.extraction.lexicon import PARTICIPLES, QUOTING_ONLY_VERBS, REPORTING_VERBS, VERB_RE
 from archive.extraction.quotations import (
     CONTEXT,
     NOT_SUBJECT_RE,
@@ -52,6 +52,8 @@ PASSIVE_RE = re.compile(
 SENTENCE_END_RE = re.compile(
     r",\s+(?P<np>[^,.;]{1,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:" + VERB_RE.pattern[2:-2] + r")\W*$"
 )
+VERB_WORDS = REPORTING_VERBS | QUOTING_ONLY_VERBS
+WORD_RE = re.compile(r"\w+")
 
 
 class Attributor:
@@ -197,7 +199,10 @@ class Attributor:
         end = min(self.doc.paragraph_end(quote.close_at), quote.close_at + 1 + CONTEXT)
         tail = self.doc.masked[quote.close_at + 1 : end]
         tail = first_sentence(tail)
-        m = SENTENCE_END_RE.search(tail)
+        # The verb must be the last word. Asking that first spares a search
+        # that backtracks a long way through a blanked quotation after a comma.
+        words = WORD_RE.findall(tail)
+        m = SENTENCE_END_RE.search(tail) if words and words[-1] in VERB_WORDS else None
         if not m:
             # '... rose in a "sharp increase" last week, according to a Tesco spokesman.'
             source = re.search(r",\s+(?:according to|per)\s+(?P<np>[^,;]{1,90}?)\W*$", tail, re.IGNORECASE)

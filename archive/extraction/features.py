@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 
+from archive.extraction.lexicon import word_alternation
 from archive.extraction.mentions import REPORTING_VERBS
 
 # Verbs that introduce someone's words, with those that only quote them ("called it").
@@ -22,7 +23,7 @@ QUOTING_VERBS = REPORTING_VERBS | set(
     "thanks thanked hope hopes hoped believe believes believed feel feels felt think thinks thought recall "
     "recalls recalled express expresses expressed".split()
 )
-VERBS = r"(?:" + "|".join(sorted(QUOTING_VERBS, key=len, reverse=True)) + r")\b"
+VERBS = r"(?:" + word_alternation(QUOTING_VERBS) + r")\b"
 # "I said", "I'm like", "I was like": the speaker of an interview answer quoting themselves.
 FIRST_PERSON_RE = re.compile(
     r"\bI(?:\s+(?:said|say|told|asked|wrote|replied)|['’]m\s+like|\s+(?:was|am)\s+like)"

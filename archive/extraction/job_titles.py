@@ -100,6 +100,9 @@ CUT_WORDS = word_set("at for in with and on from by to or")
 OWNERS = word_set("his her its their our my your")
 # What follows a verb and seldom a noun: "claiming a", "ranging from", "making her".
 OBJECT_STARTS = OWNERS | word_set("a an the from to him them that")
+# Built once here: a set built in a function is built on every call.
+ORG_OR_ROLE_WORDS = ORG_WORDS | ROLE_WORDS
+PLURAL_ROLE_STEMS = ROLE_WORDS - SURNAME_LIKE_ORG_WORDS - {"right"}
 ROLE_MAX_WORDS = 8
 
 
@@ -148,7 +151,7 @@ def ends_role(word, following):
             is_given_name(word)
             and bool(surname)
             and "-" not in following
-            and following.lower() not in ORG_WORDS | ROLE_WORDS
+            and following.lower() not in ORG_OR_ROLE_WORDS
         )
     after = following.lower()
     return (
@@ -178,7 +181,7 @@ def is_role_token(word, is_last):
 
 def plural_role(word):
     """ "Senators", "Representatives": a job shared by the people named after it."""
-    return len(word) > 5 and word.endswith("s") and word[:-1] in ROLE_WORDS - SURNAME_LIKE_ORG_WORDS - {"right"}
+    return len(word) > 5 and word.endswith("s") and word[:-1] in PLURAL_ROLE_STEMS
 
 
 def job_noun(word):

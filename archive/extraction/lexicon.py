@@ -14,6 +14,17 @@ def word_set(text):
     return set(text.split())
 
 
+def word_alternation(words):
+    """`words` as a regex alternation, longest first ("saying" before "say").
+    The regex engine tries alternatives one after another; grouped by first
+    letter, it tries only those of the letter at hand, several times faster
+    for a list as long as the reporting verbs."""
+    groups = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 # Courtesy titles are dropped from the display name ("Dr Adam Marshall" ->
 # "Adam Marshall"); the reader still sees them through `honorific`.
 COURTESY = {
@@ -297,7 +308,7 @@ QUOTING_ONLY_VERBS = {
     "mocked",
     "ridiculed",
 }
-VERB_RE = re.compile(r"\b(" + "|".join(sorted(REPORTING_VERBS | QUOTING_ONLY_VERBS, key=len, reverse=True)) + r")\b")
+VERB_RE = re.compile(r"\b(" + word_alternation(REPORTING_VERBS | QUOTING_ONLY_VERBS) + r")\b")
 PARTICIPLES = {
     "saying",
     "adding",

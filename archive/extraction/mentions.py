@@ -25,8 +25,9 @@ def find_entities(text):
             classify_run(text, run, people, orgs, counts)
     add_acronyms(text, orgs, people)
     add_single_names(text, people)
-    link_bare_names(text, tokens, people, orgs)
-    add_single_word_orgs(text, tokens, people, orgs)
+    capitalised = [t for t in tokens if is_cap(t[0])]  # all that the next two read
+    link_bare_names(text, capitalised, people, orgs)
+    add_single_word_orgs(text, capitalised, people, orgs)
     for person in people:
         person.mentions.sort()
         if not person.gender:
@@ -46,9 +47,18 @@ def link_bare_names(text, tokens, people, orgs):
     by_surname = {}
     for p in people:
         by_surname.setdefault(fold(p.surname), []).append(p)
+    # The first organisation a word can stand for: one of its aliases ("RCMP"),
+    # or a company's first word ("Ford"). Looked up, not searched for, per word.
+    org_for = {}
+    for org in orgs:
+        company = [org.name.split()[0]] if COMPANY_RE.search(org.name) else []
+        for form in org.aliases + company:
+            org_for.setdefault(form, org)
     for word, start, end in tokens:
+        if not is_cap(word):
+            continue
         k = bisect_right(starts, start) - 1
-        if not is_cap(word) or (k >= 0 and start < taken[k][1]):
+        if k >= 0 and start < taken[k][1]:
             continue
         if NEXT_CAPITAL_RE.match(text, end) and not POSSESSIVE_RE.search(word):
             continue  # part of a longer name: "American" in "American Samoa"
@@ -75,9 +85,6 @@ def link_bare_names(text, tokens, people, orgs):
             ]
             target = same[0] if len(same) == 1 else None
         if target is None and folded not in NOT_NAME_WORDS:
-            for org in orgs:
-                if bare in org.aliases or (org.name.split()[0] == bare and COMPANY_RE.search(org.name)):
-                    target = org
-                    break
+            target = org_for.get(bare)
         if target:
             target.mentions.append((start, start + len(bare)))

@@ -17,7 +17,15 @@ from archive.extraction.lexicon import (
     ROLE_WORDS,
     is_given_name,
 )
-from archive.extraction.tokens import fold, initials, is_acronym, is_cap, possessive_end, sentence_initial
+from archive.extraction.tokens import (
+    fold,
+    initials,
+    is_acronym,
+    is_cap,
+    possessive_end,
+    sentence_initial,
+    whole_words,
+)
 
 
 def add_org(text, orgs, run):
@@ -140,8 +148,10 @@ def add_single_word_orgs(text, tokens, people, orgs):
 
     found = {}
     for word, start, end in tokens:
+        if not is_cap(word):
+            continue
         bare = POSSESSIVE_S_RE.sub("", word)
-        if not is_cap(bare) or bare in found or not free(start):
+        if bare in found or not free(start):
             continue
         if (
             bare in KNOWN_ORGS
@@ -155,7 +165,7 @@ def add_single_word_orgs(text, tokens, people, orgs):
             found[bare] = org
     # Every other mention of the word, before or after the one that spoke.
     for bare, org in found.items():
-        for m in re.finditer(r"\b" + re.escape(bare) + r"\b", text):
+        for m in whole_words(text, bare):
             if free(m.start()) and (m.start(), m.end()) not in org.mentions:
                 org.mentions.append((m.start(), m.end()))
         org.mentions.sort()

@@ -5,6 +5,8 @@ courtesy title, a role word, a known given name, a later bare surname, an
 apposition, an age, a reporting verb."""
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from archive.extraction import places
 from archive.extraction.entity import Entity
@@ -40,6 +42,7 @@ from archive.extraction.tokens import (
     next_word,
     possessive_end,
     prev_word,
+    whole_words,
 )
 
 
@@ -123,8 +126,7 @@ def speaks_as_person(text, name, words):
         return True
     if prev_word(text[max(0, name[0][1] - 15) : name[0][1]]) in INVERTED_VERBS:
         return True  # '"...", said Vasco Cordeiro'
-    surname = re.escape(words[-1])
-    for m in re.finditer(r"\b" + surname + r"\b", text):
+    for m in whole_words(text, words[-1]):
         if m.start() == name[-1][1]:
             continue
         if next_word(text[m.end() : m.end() + 40]) in REPORTING_VERBS or AGE_RE.match(text, m.end()):
@@ -137,12 +139,15 @@ def speaks_as_person(text, name, words):
 POSTNOMINAL_RE = re.compile(r",?\s+(?:" + "|".join(sorted(POSTNOMINALS, key=len, reverse=True)) + r")\b")
 AGE_RE = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 YEAR_OLD_RE = re.compile(r"\b[\w-]+-year-old\s+$", re.IGNORECASE)
+# Built once here: a set built in a function is built on every call.
+PERSON_BEFORE_WORDS = ROLE_WORDS | {"by", "as", "says", "said"}
+APPOSITION_ROLE_WORDS = ROLE_WORDS - NOT_NAME_WORDS
 
 
 def job_after(text, end):
     """ "Helena Herklots, Chief Executive of Carers UK": a job set off by a comma."""
     after = text[end : end + 40]
-    return bool(re.match(r",\s+\w", after)) and next_word(after) in ROLE_WORDS - NOT_NAME_WORDS
+    return bool(re.match(r",\s+\w", after)) and next_word(after) in APPOSITION_ROLE_WORDS
 
 
 def has_person_evidence(text, run, role, name, words, counts):
@@ -155,7 +160,7 @@ def has_person_evidence(text, run, role, name, words, counts):
         or is_given_name(words[0])
         or census_given_name(text, words[0])
         or any(w.lower() in PARTICLES or "-" in w[:4] for w in words[1:])
-        or (prev_word(before) in ROLE_WORDS | {"by", "as", "says", "said"})
+        or (prev_word(before) in PERSON_BEFORE_WORDS)
         or re.match(r",\s+(?:\d+|a|an|the|who|whose|another|former|formerly|both|one of)\b", after)
         or YEAR_OLD_RE.search(before)
         or job_after(text, end)
@@ -197,19 +202,27 @@ def run_start(role, name):
 
 
 def match_person(people, words, honorific):
-    folded = [fold(w) for w in words if not ROMAN.match(w)]
+    folded = tuple(fold(w) for w in words if not ROMAN.match(w))
     for person in reversed(people):
-        theirs = [fold(w) for w in person.name.split() if not ROMAN.match(w)]
+        theirs = folded_name(person.name)
+        if theirs[-1] != folded[-1]:
+            continue  # each way of matching below needs the same surname
         if theirs == folded:
             return person
         # "Ben Ali" after "Zine El Abidine Ben Ali": a surname opening with a particle.
         shorter, longer = sorted((folded, theirs), key=len)
         if 1 < len(shorter) < len(longer) and longer[-len(shorter) :] == shorter and shorter[0] in PARTICLES:
             return person
-        same_surname = fold(person.surname) == folded[-1]
-        if same_surname and (len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]):
+        if len(folded) == 1 or len(theirs) == 1 or theirs[0] == folded[0]:
             return person
     return None
+
+
+@lru_cache(maxsize=4096)
+def folded_name(name):
+    """A name's words as match_person compares them; kept, since each new
+    name is compared with every person named before it."""
+    return tuple(fold(w) for w in name.split() if not ROMAN.match(w))
 
 
 def name_gender(words, honorific):
@@ -230,7 +243,8 @@ def pronoun_gender(text, person, people):
     others = sorted(s for p in people if p is not person for s, _ in p.mentions)
     votes = {"m": 0, "f": 0}
     for start, end in person.mentions:
-        limit = min([s for s in others if s > end] + [end + 200])
+        k = bisect_right(others, end)  # the next mention of anyone else
+        limit = min(others[k], end + 200) if k < len(others) else end + 200
         for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", text[end:limit], re.IGNORECASE):
             votes[
                 "m"

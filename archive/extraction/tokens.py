@@ -15,20 +15,25 @@ def fold(word):
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+LOWER_WORD_BEFORE_RE = re.compile(r"\b([a-z][\w-]*)\s+$")
+PREV_WORD_RE = re.compile(r"([\w-]+)\W*$")
+NEXT_WORD_RE = re.compile(r"\W*([\w-]+)")
+
+
 def lower_case_word_before(text, pos):
     """The word right before `pos` when written in lower case ("president" in
     "Turkish president Erdoğan"), else ""."""
-    m = re.search(r"\b([a-z][\w-]*)\s+$", text[max(0, pos - 30) : pos])
+    m = LOWER_WORD_BEFORE_RE.search(text[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
 
 
 def prev_word(before):
-    m = re.search(r"([\w-]+)\W*$", before)
+    m = PREV_WORD_RE.search(before)
     return m.group(1).lower() if m else ""
 
 
 def next_word(after):
-    m = re.match(r"\W*([\w-]+)", after)
+    m = NEXT_WORD_RE.match(after)
     return m.group(1).lower() if m else ""
 
 
@@ -115,6 +120,8 @@ def starts_run(word):
         return False
     if is_cap(word):
         return True
+    if "-" not in word:
+        return False  # most words: only "al-Assad" and the like start a run in lower case
     head, _, rest = word.partition("-")
     return head.lower() in PARTICLES and is_cap(rest)
 
@@ -129,6 +136,51 @@ def sentence_initial(text, start):
 
 def is_honorific_token(word):
     return word.lower().rstrip(".") in HONORIFICS
+
+
+def occurrences(text, word):
+    """Where `word` occurs in `text`, overlapping occurrences too."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def whole_words(text, word):
+    """`word` between word boundaries, each match as re.finditer finds it,
+    but tried only where `word` occurs: the regex alone tries every position
+    of the text, and articles ask this of many words."""
+    pattern = re.compile(r"\b" + re.escape(word) + r"\b")
+    last_end = 0
+    for at in occurrences(text, word):
+        m = pattern.match(text, at) if at >= last_end else None
+        if m:
+            yield m
+            last_end = m.end()
+
+
+def capitalised_words_before(text, word):
+    """The matches of `re.finditer(pattern, text)` below, tried only before
+    each occurrence of `word`. A match is a stretch without spaces, spaces,
+    then `word`, so it starts in the stretch before the spaces before an
+    occurrence and, as with finditer, not before the last match ended."""
+    pattern = re.compile(r"\b([A-Z][\w'’-]+)\s+" + re.escape(word) + r"\b")
+    last_end = 0
+    for at in occurrences(text, word):
+        spaces = at
+        while spaces > 0 and text[spaces - 1].isspace():
+            spaces -= 1
+        if spaces == at:
+            continue  # no space before this occurrence: no match ends at it
+        stretch = spaces
+        while stretch > 0 and not text[stretch - 1].isspace():
+            stretch -= 1
+        for pos in range(max(stretch, last_end), spaces):
+            m = pattern.match(text, pos)
+            if m:
+                yield m
+                last_end = m.end()
+                break
 
 
 @lru_cache(maxsize=8)

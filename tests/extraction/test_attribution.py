@@ -240,3 +240,14 @@ def test_it_read_after_a_statement_gives_the_words_to_whoever_released_it():
         'It read, "The port will stay closed until further notice."'
     )
     assert quoted(text) == [("The port will stay closed until further notice.", "Harbour Board")]
+
+
+def test_a_speaker_named_at_the_end_of_the_sentence_speaks_past_a_long_quotation():
+    promise = " ".join(["the council will keep every promise it has made to the town"] * 6)
+    text = f'Councils would have to "take the blame" and "{promise}" for years, Lord Porter has said.'
+    assert quoted(text) == [("take the blame", "Lord Porter"), (promise, "Lord Porter")]
+
+
+def test_a_sentence_that_does_not_end_on_a_reporting_verb_names_no_speaker_at_its_end():
+    promise = " ".join(["the council will keep every promise it has made to the town"] * 6)
+    assert quoted(f'During the premiere, "{promise}" was played twice.') == [(promise, None)]

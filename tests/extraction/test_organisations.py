@@ -1,6 +1,6 @@
 """Organisations: named bodies, acronyms, short forms, single words that speak."""
 
-from archive.extraction import mentions
+from archive.extraction import extract, mentions
 from tests.extraction.helpers import quoted, quotes
 
 
@@ -27,3 +27,12 @@ def test_a_name_after_the_organization_is_a_body_not_a_person():
     text = "They worked with the organization Equally Samoan. The people of American Samoa voted."
     kinds = {entity.name: entity.kind for entity in mentions.find_entities(text)}
     assert kinds.get("Equally Samoan") == "organisation"
+
+
+def test_a_companys_first_word_and_an_acronym_later_mention_the_organisation():
+    result = extract(
+        "Ford Motor Company recalled the cars on Monday. Ford said the fault was rare. The Royal Canadian "
+        "Mounted Police (RCMP) opened an inquiry, and RCMP officers visited the plant."
+    )
+    mentions = {org["name"]: org["mentions"] for org in result["organisations"]}
+    assert mentions == {"Ford Motor Company": 2, "Royal Canadian Mounted Police": 3}

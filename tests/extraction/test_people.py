@@ -2,6 +2,8 @@
 
 from archive.extraction import extract
 from archive.extraction import people as people_rules
+from archive.extraction.entity import Entity
+from archive.extraction.people import pronoun_gender
 from tests.extraction.helpers import people, quoted
 
 
@@ -188,3 +190,16 @@ def test_a_surname_that_is_also_a_job_word_still_ends_a_name():
 def test_a_given_name_that_is_also_a_town_is_a_person_when_a_job_follows():
     text = "Carers met today.\n\nHelena Herklots, Chief Executive of Carers Trust, said: “Family life is changing.”"
     assert quoted(text) == [("Family life is changing.", "Helena Herklots")]
+
+
+def test_a_shorter_name_opening_with_a_particle_is_the_same_person():
+    found = people("Tunisian president Zine El Abidine Ben Ali ruled for years. Ben Ali left in 2011.")
+    assert list(found) == ["Zine El Abidine Ben Ali"]
+    assert found["Zine El Abidine Ben Ali"]["mentions"] == 2
+
+
+def test_a_pronoun_counts_for_a_person_only_before_anyone_else_is_named():
+    text = "Robin Kade arrived. Then Lee Park spoke, and he left. Robin Kade said she would stay."
+    robin = Entity("Robin Kade", mentions=[(0, 10), (54, 64)])
+    lee = Entity("Lee Park", mentions=[(25, 33)])
+    assert (pronoun_gender(text, robin, [robin, lee]), pronoun_gender(text, lee, [robin, lee])) == ("f", "m")

@@ -87,3 +87,10 @@ def test_a_person_then_their_job_and_employer_between_commas_speaks_not_the_empl
         "“We are delighted.”"
     )
     assert [speaker for _, speaker in quoted(text)] == ["Ray Pell", "Jo Marsh"]
+
+
+def test_a_relative_clause_speaks_for_the_body_it_follows_but_not_for_a_thing():
+    text = 'Officers from Toronto Police attended. Toronto Police, which said "the road is closed", gave no time.'
+    assert quoted(text) == [("the road is closed", "Toronto Police")]
+    text = 'Dana Whitfield backed the bill. The law, which says "no dogs on the beach", passed.'
+    assert quoted(text) == [("no dogs on the beach", None)]
