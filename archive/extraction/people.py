@@ -145,8 +145,9 @@ APPOSITION_ROLE_WORDS = ROLE_WORDS - NOT_NAME_WORDS
 
 
 def job_after(text, end):
-    """ "Helena Herklots, Chief Executive of Carers UK": a job set off by a comma."""
-    after = text[end : end + 40]
+    """ "Helena Herklots, Chief Executive of Carers UK", "Crystal Bearing, the
+    director of...": a job set off by a comma."""
+    after = re.sub(r"^,\s+(?:the|a|an)\s+", ", ", text[end : end + 40])
     return bool(re.match(r",\s+\w", after)) and next_word(after) in APPOSITION_ROLE_WORDS
 
 

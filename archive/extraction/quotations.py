@@ -184,6 +184,9 @@ NOT_SUBJECT_RE = re.compile(
     r"against|despite|during)\b",
     re.IGNORECASE,
 )
+# '"...," Crystal Bearing, the director of the Fish and Game Department, said':
+# a name and a job between commas may run longer than other subjects.
+NAME_AND_JOB_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*,\s+[^,]{3,120},$")
 # '"... a rescue mission" Smith told Wikinews': a name and its verb, no comma.
 NAME_THEN_VERB_RE = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + VERB_RE.pattern[2:-2] + r")\b")
 
@@ -208,7 +211,7 @@ def post_attribution_clause(after, body):
         return ""  # '"...," further saying, "..."': the same speaker goes on
     if (
         m
-        and len(m.group("np").split()) <= 9
+        and (len(m.group("np").split()) <= 9 or NAME_AND_JOB_RE.match(m.group("np")))
         and not NOT_SUBJECT_RE.match(m.group("np"))
         and not re.search(r",\s*(?:who|which|whose)\b", m.group("np"))
     ):

@@ -251,3 +251,8 @@ def test_a_speaker_named_at_the_end_of_the_sentence_speaks_past_a_long_quotation
 def test_a_sentence_that_does_not_end_on_a_reporting_verb_names_no_speaker_at_its_end():
     promise = " ".join(["the council will keep every promise it has made to the town"] * 6)
     assert quoted(f'During the premiere, "{promise}" was played twice.') == [(promise, None)]
+
+
+def test_a_name_and_a_long_job_between_commas_after_a_quotation_speaks():
+    text = 'The bison came home. "It heals us," Crystal Bearing, the director of the Fish and Game Department, said.'
+    assert quoted(text) == [("It heals us,", "Crystal Bearing")]
