@@ -12,8 +12,14 @@ article's body, which a long article would otherwise bring into memory once
 for each of its quotations.
 
 A quotation's places are its article's, so that the place facet and filter
-work on quotations too. The quotations of one article share its row
-(prefetched), on which their place slugs are worked out once.
+work on quotations too; but only the QUOTE_PLACES places its article
+mentions most (with the regions and countries they lie in). An article naming
+hundreds of places would otherwise copy all of them into every one of its
+thousands of quotations, and writing those postings is most of the cost of
+indexing it. A search narrowed to a place the article mentions less finds the
+article, not its quotations. The article's document always holds them all.
+The quotations of one article share its row (prefetched), on which their
+place slugs are worked out once.
 
 `doc_hash` fingerprints the prepared document so that `check_index` can tell a
 stale document from a current one without re-reading the model's history."""
@@ -28,6 +34,7 @@ from haystack import indexes
 from archive.models import Article, ArticlePlace, Quote
 
 PLACE_ANCESTORS = "places__parent__parent__parent"
+QUOTE_PLACES = 50  # places of its article a quotation's document carries, the most mentioned
 
 
 def place_slugs(places):
@@ -47,8 +54,9 @@ def quote_place_slugs(article):
     """The place slugs of each quotation of `article` (see the module's
     docstring), kept on the article row: its quotations share it."""
     if not hasattr(article, "_quote_place_slugs"):
+        links = sorted(article.articleplace_set.all(), key=lambda link: (-link.mentions, link.place.slug))
         # In the order of the article's own document (Place.Meta.ordering).
-        places = sorted((link.place for link in article.articleplace_set.all()), key=lambda p: (p.name, p.pk))
+        places = sorted((link.place for link in links[:QUOTE_PLACES]), key=lambda place: (place.name, place.pk))
         article._quote_place_slugs = place_slugs(places)
     return article._quote_place_slugs
 

@@ -1,6 +1,6 @@
 """What a document holds: a quotation's, its words, speaker and role,
 never its article's text; its article's places, with the regions and
-countries they lie in."""
+countries they lie in (the most mentioned, for a quotation)."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, ArticlePlace, Person, Place, Quote
-from archive.search.indexes import ArticleIndex, QuoteIndex
+from archive.search.indexes import QUOTE_PLACES, ArticleIndex, QuoteIndex
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,18 @@ def test_the_quotations_of_an_article_are_prepared_with_as_many_queries_as_one()
     many, many_queries = prepare(index.index_queryset().filter(article=article))
     assert len(many) == 30 and many_queries == one_queries
     assert {tuple(document["places"]) for document in many} == {tuple(one[0]["places"])}
+
+
+def test_a_quotation_carries_only_the_places_its_article_mentions_most_and_their_regions():
+    region = Place.objects.create(name="Lakeland", kind=Place.REGION)
+    towns = [Place.objects.create(name=f"Town {n:03d}", parent=region) for n in range(QUOTE_PLACES + 10)]
+    article = Article.objects.create(headline="Many towns", body="Text.", published=date(2020, 1, 2))
+    for n, town in enumerate(towns):
+        ArticlePlace.objects.create(article=article, place=town, mentions=n + 1)
+    quote = Quote.objects.create(article=article, text="We will build it,")
+    index = QuoteIndex()
+    slugs = index.full_prepare(index.index_queryset().get(pk=quote.pk))["places"]
+    assert sorted(slugs) == sorted([town.slug for town in towns[10:]] + [region.slug])
+    article_index = ArticleIndex()
+    article_slugs = article_index.full_prepare(article_index.index_queryset().get(pk=article.pk))["places"]
+    assert len(article_slugs) == QUOTE_PLACES + 11
