@@ -1,7 +1,8 @@
 """Writing the Whoosh index: one writer at a time across processes (an
 fcntl lock file beside the index folder, then Whoosh's own lock waited for
-with back-off), removals and updates in one commit, and a folder emptied
-behind its symlink. Mixed into archive.search.backend.ArchiveWhooshBackend."""
+with back-off), removals and updates in one commit, segments merged into one
+(after a bulk import), and a folder emptied behind its symlink. Mixed into
+archive.search.backend.ArchiveWhooshBackend."""
 
 import fcntl
 import os
@@ -96,9 +97,32 @@ class IndexWriting:
                 writer.cancel()
                 raise
             writer.commit()
-            self.index = self.index.refresh()
-            if self.use_file_storage:
-                shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
+            self.committed()
+
+    def committed(self):
+        self.index = self.index.refresh()
+        if self.use_file_storage:
+            shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
+
+    def generation(self):
+        """The number of the index's latest commit."""
+        self.ensure_current()
+        return self.index.latest_generation()
+
+    def merge(self):
+        """Merge every segment of the index into one, under the write lock;
+        returns how many there were. Searches in other processes go on: those
+        that lose the files of a merged segment are answered again (see
+        backend.VANISHED)."""
+        with self.locked():
+            writer = self.writer()
+            segments = len(writer.segments)
+            if segments <= 1:
+                writer.cancel()
+                return segments
+            writer.commit(optimize=True)
+            self.committed()
+        return segments
 
     def document(self, index, obj):
         """The Whoosh document for `obj`, or None when the index skips it."""
