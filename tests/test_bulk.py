@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from haystack.query import SearchQuerySet
+from whoosh.index import open_dir
 
 from archive import bulk
 from archive.importing import find_files, read_file
 from archive.ingest import save_record
 from archive.models import Article, Person, Place, Quote
 from archive.search import signals
-from tests.search.helpers import clear_index, temporary_index
+from tests.search.helpers import clear_index, temporary_index, whoosh_only
 from tests.test_import import run_import
 
 
@@ -221,3 +222,23 @@ def test_an_editor_logs_in_while_a_long_article_is_imported(tmp_path):
     assert importing.returncode == 0, err[-2000:]
     assert "1 created, 0 unchanged, 0 failed" in out
     assert during >= 1
+
+
+def segments(path):
+    with open_dir(str(path)).reader() as reader:
+        return len(list(reader.leaf_readers()))
+
+
+@whoosh_only
+def test_an_import_of_several_batches_leaves_the_index_in_one_segment(index, corpus, tmp_path):
+    code, out, _ = run_import(corpus, "--batch", "2", "--jobs", "1")
+    assert code == 0
+    assert "merged the search index: 4 segments -> 1 in " in out
+    assert segments(index) == 1
+    assert len(found()) == 14
+    # One more batch is not worth merging a large index for.
+    path = tmp_path / "one.jsonl"
+    path.write_text(line("Pier reopened", 'The pier reopened. "At last," said Omar Haddad.') + "\n", encoding="utf-8")
+    code, out, _ = run_import(path, "--batch", "2", "--jobs", "1")
+    assert "merged" not in out
+    assert segments(index) == 2
