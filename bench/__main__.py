@@ -49,6 +49,9 @@ def print_build(figures, workdir):
         f"  build time: corpus {figures['corpus_s']:.1f} s, import into database and index "
         f"{figures['import_s']:.1f} s, total {total:.1f} s"
     )
+    if figures.get("merged"):
+        segments, seconds = figures["merged"]
+        print(f"  of which merging the index: {segments} segments -> 1 in {seconds:.1f} s")
     documents = figures["articles"] + figures["quotes"]
     print(
         f"  import rate (planted extraction, batches as import_articles writes them): "
