@@ -85,17 +85,23 @@ class IndexWriting:
         in one commit. Raises when the index cannot be written."""
         with self.locked():
             writer = self.writer()
+            # One searcher finds every document replaced: update_document
+            # opens one, with a reader of every segment, per document.
+            searcher = writer.searcher()
             try:
                 for identifier in removals:
-                    writer.delete_by_term(ID, identifier)
+                    writer.delete_by_term(ID, identifier, searcher=searcher)
                 for index, objects in updates:
                     for obj in objects:
                         doc = self.document(index, obj)
                         if doc is not None:
-                            writer.update_document(**doc)
+                            writer.delete_by_term(ID, doc[ID], searcher=searcher)
+                            writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
                 raise
+            finally:
+                searcher.close()
             writer.commit()
             self.committed()
 
