@@ -50,8 +50,7 @@ def print_build(figures, workdir):
         f"{figures['import_s']:.1f} s, total {total:.1f} s"
     )
     if figures.get("merged"):
-        segments, seconds = figures["merged"]
-        print(f"  of which merging the index: {segments} segments -> 1 in {seconds:.1f} s")
+        print("  of which merging the index: {} segments -> {} in {:.1f} s".format(*figures["merged"]))
     documents = figures["articles"] + figures["quotes"]
     print(
         f"  import rate (planted extraction, batches as import_articles writes them): "

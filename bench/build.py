@@ -4,7 +4,7 @@ import and index path.
 
 Each record is read by archive.importing (as `import_articles` reads it) and
 saved by archive.bulk.save_all (as `import_articles` saves it: a transaction
-and an index commit per batch, the index merged into one segment at the end),
+and an index commit per batch, the index's segments merged at the end),
 with one thing held back: the extractor (the corpus carries what it planted,
 in the shape apply_extraction takes; `python -m bench` times the extractor
 apart). Build times and sizes are kept in build.json, so a run that reuses
@@ -57,7 +57,8 @@ def planted(files):
 
 def load(files):
     """Every record of the JSONL files into the database and the index;
-    returns how many, and (segments, seconds) of merging the index or None."""
+    returns how many, and (segments before, after, seconds) of merging the
+    index or None."""
     from archive.bulk import index_generation, merge_index, save_all
 
     generation = index_generation()

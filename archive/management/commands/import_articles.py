@@ -52,7 +52,7 @@ class Command(BaseCommand):
             self.stderr.write(f"the search index was not merged ({type(exc).__name__}: {exc})")
             return
         if merged:
-            self.stdout.write(f"merged the search index: {merged[0]} segments -> 1 in {merged[1]:.1f} s")
+            self.stdout.write("merged the search index: {} segments -> {} in {:.1f} s".format(*merged))
 
 
 def records(files):
