@@ -2,7 +2,7 @@ import hashlib
 import re
 import secrets
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, Q, Value
 from django.db.models.functions import ExtractYear, Lower, Replace
 from django.urls import reverse
@@ -558,5 +558,10 @@ class ArchiveVersion(models.Model):
 
     @classmethod
     def current(cls):
-        """The number, or None when the row is missing (then nothing is cached)."""
-        return cls.objects.filter(pk=1).values_list("number", flat=True).first()
+        """The number, or None when the row is missing (then nothing is cached).
+        Asked at every request for a kept page: one plain statement, since
+        building it through the ORM cost more than the rest of serving the page."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT number FROM {connection.ops.quote_name(cls._meta.db_table)} WHERE id = 1")
+            row = cursor.fetchone()
+        return row[0] if row else None
