@@ -256,3 +256,12 @@ def test_a_sentence_that_does_not_end_on_a_reporting_verb_names_no_speaker_at_it
 def test_a_name_and_a_long_job_between_commas_after_a_quotation_speaks():
     text = 'The bison came home. "It heals us," Crystal Bearing, the director of the Fish and Game Department, said.'
     assert quoted(text) == [("It heals us,", "Crystal Bearing")]
+
+
+def test_a_participle_after_a_partial_quotation_leaves_it_to_the_sentence_subject():
+    assert quoted(
+        'Mayor Dana Pruitt claimed there were "good people in both camps," meaning marchers and counter-marchers.'
+    ) == [("good people in both camps,", "Dana Pruitt")]
+    assert quoted(
+        'Early on, Lena Mott saw the part as a "chance to prove myself," having questioned her voice for years.'
+    ) == [("chance to prove myself,", "Lena Mott")]
