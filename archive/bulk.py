@@ -4,21 +4,30 @@ Extraction, pure Python, runs in a pool of worker processes while this one
 writes: a batch of articles per transaction (archive.ingest.save_records),
 after which the search index outbox is flushed once, so the batch costs one
 index commit instead of one per article. A batch that fails is saved again
-one article at a time, so that a bad record loses only itself."""
+one article at a time, so that a bad record loses only itself. Each commit
+leaves a segment, which Whoosh merges only in part: after an import of a few
+batches the segments are merged (`merge_index`)."""
 
+import logging
 import os
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain
 from multiprocessing import get_context
+
+from haystack import connections
 
 from archive import ingest
 from archive.extraction.parts import extract_text
 from archive.importing import BadRecord
 from archive.models import Article, fingerprint
 
+log = logging.getLogger(__name__)
+
 BATCH = 200  # articles per transaction and per index commit
 BATCH_CHARS = 20_000_000  # ... or fewer, when their texts are this long together
+MERGE_AFTER = 3  # index commits by one import after which its segments are merged
 
 
 def default_jobs():
@@ -131,3 +140,32 @@ def save_batch(pairs):
 
 def reason(record, exc):
     return f"{record.source}: not saved ({type(exc).__name__}: {exc})"
+
+
+def index_generation():
+    """The number of the search index's latest commit; None for a backend
+    that cannot merge its segments."""
+    backend = connections["default"].get_backend()
+    if not hasattr(backend, "merge"):
+        return None
+    try:
+        return backend.generation()
+    except Exception:  # an index that cannot be opened now: the import goes on, unmerged after
+        log.warning("the search index cannot be opened; it will not be merged after the import", exc_info=True)
+        return None
+
+
+def merge_index(since):
+    """Merge the search index's segments (all but the large ones an import
+    much smaller than the index leaves alone: see backend.merge) if it was
+    committed to MERGE_AFTER times or more since generation `since`
+    (index_generation before an import). Unmerged, 2,000 bench articles
+    left 58 MB in 10 segments that merge into 31 MB, and a search reads
+    every segment. Returns (segments before, segments after, seconds), or
+    None when nothing was merged."""
+    now = index_generation()
+    if since is None or now is None or now - since < MERGE_AFTER:
+        return None
+    start = time.perf_counter()
+    before, after = connections["default"].get_backend().merge()
+    return (before, after, time.perf_counter() - start) if after < before else None

@@ -49,6 +49,8 @@ def print_build(figures, workdir):
         f"  build time: corpus {figures['corpus_s']:.1f} s, import into database and index "
         f"{figures['import_s']:.1f} s, total {total:.1f} s"
     )
+    if figures.get("merged"):
+        print("  of which merging the index: {} segments -> {} in {:.1f} s".format(*figures["merged"]))
     documents = figures["articles"] + figures["quotes"]
     print(
         f"  import rate (planted extraction, batches as import_articles writes them): "

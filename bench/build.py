@@ -4,11 +4,11 @@ import and index path.
 
 Each record is read by archive.importing (as `import_articles` reads it) and
 saved by archive.bulk.save_all (as `import_articles` saves it: a transaction
-and an index commit per batch), with one thing held back: the extractor (the
-corpus carries what it planted, in the shape apply_extraction takes; `python
--m bench` times the extractor apart). Build times and sizes are kept in
-build.json, so a run that reuses the archive still reports how long it took
-to make."""
+and an index commit per batch, the index's segments merged at the end),
+with one thing held back: the extractor (the corpus carries what it planted,
+in the shape apply_extraction takes; `python -m bench` times the extractor
+apart). Build times and sizes are kept in build.json, so a run that reuses
+the archive still reports how long it took to make."""
 
 import fcntl
 import json
@@ -20,7 +20,7 @@ from pathlib import Path
 from bench import corpus
 
 HELD = []  # locks kept until the process ends
-VERSION = 2  # bump when the corpus or the loading changes, to rebuild old archives
+VERSION = 3  # bump when the corpus or the loading changes, to rebuild old archives
 
 
 def configure(workdir):
@@ -56,15 +56,18 @@ def planted(files):
 
 
 def load(files):
-    """Every record of the JSONL files into the database and the index; returns how many."""
-    from archive.bulk import save_all
+    """Every record of the JSONL files into the database and the index;
+    returns how many, and (segments before, after, seconds) of merging the
+    index or None."""
+    from archive.bulk import index_generation, merge_index, save_all
 
+    generation = index_generation()
     saved = 0
     for status, item in save_all(planted(files)):
         if status == "failed":
             raise SystemExit(f"bench corpus not saved: {item}")
         saved += status == "created"
-    return saved
+    return saved, merge_index(generation)
 
 
 def build(workdir, size, seed):
@@ -77,7 +80,7 @@ def build(workdir, size, seed):
     files = corpus.write(Path(workdir) / "corpus", size, seed)
     t1 = time.perf_counter()
     call_command("migrate", verbosity=0)
-    load(files)
+    _, merged = load(files)
     t2 = time.perf_counter()
     return {
         "version": VERSION,
@@ -85,6 +88,7 @@ def build(workdir, size, seed):
         "seed": seed,
         "corpus_s": t1 - t0,
         "import_s": t2 - t1,
+        "merged": merged,
         "corpus_bytes": sum(f.stat().st_size for f in files),
         "articles": Article.objects.count(),
         "quotes": Quote.objects.count(),

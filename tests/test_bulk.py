@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from haystack.query import SearchQuerySet
+from whoosh.index import TOC, open_dir
 
 from archive import bulk
 from archive.importing import find_files, read_file
 from archive.ingest import save_record
 from archive.models import Article, Person, Place, Quote
 from archive.search import signals
-from tests.search.helpers import clear_index, temporary_index
+from tests.search.helpers import clear_index, temporary_index, whoosh_only
 from tests.test_import import run_import
 
 
@@ -237,3 +238,35 @@ def test_an_editor_logs_in_while_a_long_article_is_imported_in_bounded_memory(tm
     # Once, each of its quotations' index documents carried the whole text: 13 GB.
     peak = int(out.split("peak MB")[1])
     assert peak < 800, out
+
+
+def segments(path):
+    """The ids of the index's segments."""
+    index = open_dir(str(path))
+    return {segment.segment_id() for segment in TOC.read(index.storage, index.indexname).segments}
+
+
+@whoosh_only
+def test_an_import_of_several_batches_leaves_the_index_in_one_segment(index, corpus):
+    code, out, _ = run_import(corpus, "--batch", "2", "--jobs", "1")
+    assert code == 0
+    assert "merged the search index: 4 segments -> 1 in " in out
+    assert len(segments(index)) == 1
+    assert len(found()) == 14
+
+
+@whoosh_only
+def test_a_small_import_into_a_larger_index_merges_its_own_segments_only(index, corpus, tmp_path):
+    run_import(corpus, "--batch", "2", "--jobs", "1")
+    (large,) = segments(index)  # 14 documents
+    path = tmp_path / "small.jsonl"
+    # No quotation in them: a document each.
+    path.write_text("\n".join(line(f"Pier {n}", f"The pier reopened for the {n} time.") for n in range(3)))
+    _, out, _ = run_import(path, "--batch", "1", "--jobs", "1")
+    assert "3 created" in out and "merged the search index: 4 segments -> 2 in " in out
+    assert large in segments(index) and len(segments(index)) == 2
+    path.write_text(line("Pier again", "The pier reopened once more."))
+    _, out, _ = run_import(path, "--batch", "1", "--jobs", "1")
+    assert "1 created" in out and "merged" not in out  # a single commit is not worth a merge
+    assert len(segments(index)) == 3
+    assert len(found()) == 18

@@ -11,31 +11,54 @@ speaker and role, never its article's text. Its rows are read without the
 article's body, which a long article would otherwise bring into memory once
 for each of its quotations.
 
+A quotation's places are its article's, so that the place facet and filter
+work on quotations too; but only the QUOTE_PLACES places its article
+mentions most (with the regions and countries they lie in). An article naming
+hundreds of places would otherwise copy all of them into every one of its
+thousands of quotations, and writing those postings is most of the cost of
+indexing it. A search narrowed to a place the article mentions less finds the
+article, not its quotations. The article's document always holds them all.
+The quotations of one article share its row (prefetched), on which their
+place slugs are worked out once.
+
 `doc_hash` fingerprints the prepared document so that `check_index` can tell a
 stale document from a current one without re-reading the model's history."""
 
 import hashlib
 import json
 
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from haystack import indexes
 
-from archive.models import Article, Quote
+from archive.models import Article, ArticlePlace, Quote
 
 PLACE_ANCESTORS = "places__parent__parent__parent"
+QUOTE_PLACES = 50  # places of its article a quotation's document carries, the most mentioned
 
 
 def place_slugs(places):
-    """Slugs of `places` and of the regions and countries they lie in, so that
-    a search narrowed to England finds Birmingham. Parents must be prefetched."""
-    slugs = []
+    """Slugs of `places` and of the regions and countries they lie in, once
+    each and in that order, so that a search narrowed to England finds
+    Birmingham. Parents must be prefetched."""
+    slugs = {}  # ordered, and a constant-time test: an article may name thousands
     for place in places:
         depth = 0
         while place is not None and depth < 4:
-            if place.slug not in slugs:
-                slugs.append(place.slug)
+            slugs.setdefault(place.slug)
             place, depth = place.parent, depth + 1
-    return slugs
+    return list(slugs)
+
+
+def quote_place_slugs(article):
+    """The place slugs of each quotation of `article` (see the module's
+    docstring), kept on the article row: its quotations share it."""
+    if not hasattr(article, "_quote_place_slugs"):
+        links = sorted(article.articleplace_set.all(), key=lambda link: (-link.mentions, link.place.slug))
+        # In the order of the article's own document (Place.Meta.ordering).
+        places = sorted((link.place for link in links[:QUOTE_PLACES]), key=lambda place: (place.name, place.pk))
+        article._quote_place_slugs = place_slugs(places)
+    return article._quote_place_slugs
 
 
 def document_hash(data):
@@ -55,7 +78,8 @@ class ArchiveIndex(indexes.SearchIndex):
 
     def prepare_outlet(self, obj):
         article = obj if isinstance(obj, Article) else obj.article
-        return [slugify(article.outlet)] if slugify(article.outlet) else []
+        slug = slugify(article.outlet)
+        return [slug] if slug else []
 
     def full_prepare(self, obj):
         data = super().full_prepare(obj)
@@ -92,11 +116,18 @@ class QuoteIndex(ArchiveIndex, indexes.Indexable):
         return Quote
 
     def index_queryset(self, using=None):
+        # The article prefetched, not joined: its quotations then share one
+        # row, and its places are read and worked out once.
         return (
             Quote.objects.published()
-            .select_related("person", "article")
-            .defer("article__body")
-            .prefetch_related("article__" + PLACE_ANCESTORS)
+            .select_related("person")
+            .prefetch_related(
+                Prefetch("article", queryset=Article.objects.defer("body")),
+                Prefetch(
+                    "article__articleplace_set",
+                    queryset=ArticlePlace.objects.select_related("place__parent__parent__parent"),
+                ),
+            )
         )
 
     def prepare_published(self, obj):
@@ -109,7 +140,7 @@ class QuoteIndex(ArchiveIndex, indexes.Indexable):
         return [obj.person.slug] if obj.person_id else []
 
     def prepare_places(self, obj):
-        return place_slugs(obj.article.places.all())
+        return quote_place_slugs(obj.article)
 
     def prepare_kind(self, obj):
         return [obj.kind]

@@ -19,6 +19,7 @@ from archive.search.duplicates import regroup
 
 log = logging.getLogger(__name__)
 FLUSH_BATCH = 2000  # outbox rows written per index commit
+FLUSH_ROUND = 25 * FLUSH_BATCH  # outbox rows read at once (see flush)
 
 
 def queue(*keys):
@@ -65,18 +66,38 @@ def flush(using=DEFAULT_ALIAS):
     done = 0
     try:
         while True:
-            # Under the index lock, so that rows are read, the database read
-            # and the index written in the order the changes committed.
-            with locked():
-                rows = list(IndexChange.objects.order_by("pk").values_list("pk", "key")[:FLUSH_BATCH])
-                if not rows:
-                    return done
-                write(*expand({decode(key) for _, key in rows}), using=using)
-                IndexChange.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
-            done += len(rows)
+            # A round of rows is read at once, then written a batch at a
+            # time: a document that rows of several batches lead to (an
+            # article and its quotations, by its people and places) is
+            # written by the first only, whose database read follows the
+            # commit of every row of the round.
+            rows = list(IndexChange.objects.order_by("pk").values_list("pk", "key")[:FLUSH_ROUND])
+            if not rows:
+                return done
+            written = set(), set()
+            for start in range(0, len(rows), FLUSH_BATCH):
+                done += write_rows(rows[start : start + FLUSH_BATCH], written, locked, using)
     except Exception:
         log.exception("search index update failed; the changes stay in the outbox for the next flush")
     return done
+
+
+def write_rows(rows, written, locked, using):
+    """Write the outbox rows of a batch that are still there, less the
+    (articles, quotes) `written` already; returns how many rows."""
+    # Under the index lock, so that the database is read and the index
+    # written in the order the changes committed; rows another process's
+    # flush wrote meanwhile are gone.
+    with locked():
+        rows = list(IndexChange.objects.filter(pk__in=[pk for pk, _ in rows]).values_list("pk", "key"))
+        if not rows:
+            return 0
+        articles, quotes, removals = expand({decode(key) for _, key in rows})
+        write(articles - written[0], quotes - written[1], removals, using=using)
+        IndexChange.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+    written[0].update(articles)
+    written[1].update(quotes)
+    return len(rows)
 
 
 _picked_up = False

@@ -1,7 +1,8 @@
 """Writing the Whoosh index: one writer at a time across processes (an
 fcntl lock file beside the index folder, then Whoosh's own lock waited for
-with back-off), removals and updates in one commit, and a folder emptied
-behind its symlink. Mixed into archive.search.backend.ArchiveWhooshBackend."""
+with back-off), removals and updates in one commit, the smaller segments
+merged into one (after a bulk import), and a folder emptied behind its
+symlink. Mixed into archive.search.backend.ArchiveWhooshBackend."""
 
 import fcntl
 import os
@@ -15,6 +16,7 @@ from haystack.constants import ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh.index import TOC, LockError
+from whoosh.reading import SegmentReader
 
 from archive.search import shelf
 
@@ -84,21 +86,51 @@ class IndexWriting:
         in one commit. Raises when the index cannot be written."""
         with self.locked():
             writer = self.writer()
+            # One searcher finds every document replaced: update_document
+            # opens one, with a reader of every segment, per document.
+            searcher = writer.searcher()
             try:
                 for identifier in removals:
-                    writer.delete_by_term(ID, identifier)
+                    writer.delete_by_term(ID, identifier, searcher=searcher)
                 for index, objects in updates:
                     for obj in objects:
                         doc = self.document(index, obj)
                         if doc is not None:
-                            writer.update_document(**doc)
+                            writer.delete_by_term(ID, doc[ID], searcher=searcher)
+                            writer.add_document(**doc)
             except BaseException:
                 writer.cancel()
                 raise
+            finally:
+                searcher.close()
             writer.commit()
-            self.index = self.index.refresh()
-            if self.use_file_storage:
-                shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
+            self.committed()
+
+    def committed(self):
+        self.index = self.index.refresh()
+        if self.use_file_storage:
+            shelf.prune({segment.segment_id() for segment in TOC.read(self.storage, self.index.indexname).segments})
+
+    def generation(self):
+        """The number of the index's latest commit."""
+        self.ensure_current()
+        return self.index.latest_generation()
+
+    def merge(self):
+        """Merge the smaller segments of the index into one (see `smallest`),
+        under the write lock; returns (segments before, segments after).
+        Searches in other processes go on: those that lose the files of a
+        merged segment are answered again (see backend.VANISHED)."""
+        with self.locked():
+            writer = self.writer()
+            segments = list(writer.segments)
+            taken = smallest(segments)
+            if len(taken) < 2:
+                writer.cancel()
+                return len(segments), len(segments)
+            writer.commit(mergetype=lambda writer, segments: absorb(writer, segments, taken))
+            self.committed()
+        return len(segments), len(segments) - len(taken) + 1
 
     def document(self, index, obj):
         """The Whoosh document for `obj`, or None when the index skips it."""
@@ -131,3 +163,33 @@ class IndexWriting:
         elif not self.use_file_storage:
             self.storage.clean()
         self.setup()
+
+
+MERGE_GROWTH = 4  # see smallest
+
+
+def smallest(segments):
+    """The segments `merge` merges: the smallest, each taken while it holds
+    at most MERGE_GROWTH times as many documents as those taken before it
+    together. After a large import that is every segment; after a small one
+    into a large index, the new and small segments only, whose merge costs
+    what they hold, not what the index holds. The segments left grow
+    geometrically, so they are few."""
+    taken, total = [], 0
+    for segment in sorted(segments, key=lambda segment: segment.doc_count_all()):
+        if taken and segment.doc_count_all() > MERGE_GROWTH * max(total, 1):
+            break
+        taken.append(segment)
+        total += segment.doc_count_all()
+    return taken
+
+
+def absorb(writer, segments, taken):
+    """A Whoosh merge policy: the documents of the segments `taken` into
+    the segment `writer` writes; returns the segments kept."""
+    ids = {segment.segment_id() for segment in taken}
+    for segment in taken:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment.segment_id() not in ids]

@@ -80,19 +80,24 @@ def test_related_articles_are_other_articles_most_like_this_one_within_the_limit
 WRITER = """
 import os
 from datetime import date
+from haystack import connections
 from archive.models import Article
 n = os.environ["WRITER"]
 for i in range(int(os.environ["ARTICLES"])):
     Article.objects.create(headline=f"Griffin {n} {i}", body=f"griffin report item{i} by w{n} " + "words " * 200,
                            published=date(2020, 1, 1))
+    if os.environ["MERGE"] and i % 5 == 4:  # as import_articles does after a bulk import
+        connections["default"].get_backend().merge()
 """
 
 
-def test_searches_survive_another_process_writing_and_merging(tmp_path, transactional_db):
+@pytest.mark.parametrize("merge", ["", "into-one"], ids=["whoosh-merging", "merging-into-one"])
+def test_searches_survive_another_process_writing_and_merging(tmp_path, transactional_db, merge):
     """A second process writes one article per commit, so Whoosh merges
     segments (and deletes their files) over and over while this process
     keeps one searcher and searches: no search fails, and afterwards the
-    searcher sees every new document."""
+    searcher sees every new document. So too when the writers merge the
+    whole index into one segment now and then (IndexWriting.merge)."""
     import os
     import subprocess
     import sys
@@ -110,6 +115,7 @@ def test_searches_survive_another_process_writing_and_merging(tmp_path, transact
             "ARCHIVE_VAR_DIR": str(tmp_path),
             "WHOOSH_PATH": str(index),
             "ARTICLES": str(articles),
+            "MERGE": merge,
             "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
             "PYTHONPATH": str(root),
         }

@@ -339,6 +339,26 @@ def test_a_change_recorded_but_never_flushed_is_written_by_the_next_flush(index,
     assert not IndexChange.objects.exists()
 
 
+def test_a_flush_writes_each_document_once_though_rows_of_several_batches_lead_to_it(index, monkeypatch):
+    monkeypatch.setattr(signals, "FLUSH_BATCH", 2)
+    real_write, written = signals.write, []
+
+    def counting_write(article_pks, quote_pks, removals=(), using="default"):
+        written.extend([("article", pk) for pk in article_pks] + [("quote", pk) for pk in quote_pks])
+        real_write(article_pks, quote_pks, removals, using=using)
+
+    monkeypatch.setattr(signals, "write", counting_write)
+    with transaction.atomic():
+        tapir = article(body="A tapir crossed.")
+        quotes = [Quote.objects.create(article=tapir, text=f"tapir words {n}") for n in range(3)]
+        for name in ("Leeds", "York", "Hull"):
+            ArticlePlace.objects.create(article=tapir, place=Place.objects.create(name=name))
+        assert IndexChange.objects.count() > 4
+    assert sorted(written) == sorted([("article", tapir.pk)] + [("quote", q.pk) for q in quotes])
+    assert ids(content="tapir") == {get_identifier(tapir)} | {get_identifier(q) for q in quotes}
+    assert not IndexChange.objects.exists()
+
+
 def test_a_rolled_back_change_leaves_nothing_in_the_outbox(index):
     with pytest.raises(RuntimeError), transaction.atomic():
         article(body="A vanishing margay.")

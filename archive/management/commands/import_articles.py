@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.bulk import BATCH, default_jobs, import_records
+from archive.bulk import BATCH, default_jobs, import_records, index_generation, merge_index
 from archive.importing import BadRecord, find_files, read_file
 
 
@@ -31,17 +31,28 @@ class Command(BaseCommand):
         counts = {"created": 0, "unchanged": 0, "failed": 0}
         failures = []
         progress = tqdm(unit="article", disable=True if options["verbosity"] == 0 else None)
+        generation = index_generation()
         for status, item in import_records(records(files), options["jobs"], options["batch"]):
             counts[status] += 1
             if status == "failed":
                 failures.append(item)
             progress.update()
         progress.close()
+        self.merge(generation)
         for reason in failures:
             self.stderr.write(f"failed: {reason}")
         self.stdout.write(f"{counts['created']} created, {counts['unchanged']} unchanged, {len(failures)} failed")
         if failures:
             raise CommandError(f"{len(failures)} article(s) could not be imported", returncode=1)
+
+    def merge(self, generation):
+        try:
+            merged = merge_index(generation)
+        except Exception as exc:  # the articles are saved, and an unmerged index answers all the same
+            self.stderr.write(f"the search index was not merged ({type(exc).__name__}: {exc})")
+            return
+        if merged:
+            self.stdout.write("merged the search index: {} segments -> {} in {:.1f} s".format(*merged))
 
 
 def records(files):
