@@ -1,7 +1,8 @@
 """The speaker of each quotation: the rules that read the clause after the
 closing mark (`", she said"`), the one before the opening mark
-(`X said: "`), the end of the sentence (`..., Lord Porter has said.`), and
-a quotation with no verb that continues the last speaker."""
+(`X said: "`), the end of the sentence (`..., Lord Porter has said.`), a
+paragraph introduced by the colon ending the one before (`X denied it:`),
+and a quotation with no verb that continues the last speaker."""
 
 import re
 from bisect import bisect_left
@@ -252,7 +253,27 @@ class Attributor:
             return earlier[-1].speaker
         if NON_SPACE_RE.search(self.doc.text, p_start, quote.open_at):
             return None
+        introduced = introduced_by_colon(self.speakers, quote)
+        if introduced:
+            return introduced
         if earlier and earlier[-1].paragraph == quote.paragraph - 1:
             return earlier[-1].speaker
         last = next(self.speakers.events_before(quote.open_at), None)
         return last[1] if last else None
+
+
+def introduced_by_colon(speakers, quote):
+    """'X denied any wrongdoing:' closing the paragraph before one that
+    opens on a quotation: the subject of that sentence, or None."""
+    doc = speakers.doc
+    if quote.paragraph == 0:
+        return None
+    p_start, p_end = doc.paragraphs[quote.paragraph - 1]
+    if not doc.text[p_start:p_end].rstrip().endswith(":"):
+        return None
+    start = max([p_start] + [s for s in doc.sentence_starts if s < p_end])
+    clause = doc.masked[start:p_end]
+    verbs = [v for v in VERB_RE.finditer(clause) if not outlet_verb(clause, v)]
+    # Without a verb of saying ("He sent a message to X:") the subject is
+    # too often not the first name there.
+    return speakers.resolve_subject(start, start + verbs[-1].start()) if verbs else None

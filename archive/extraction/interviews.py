@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from functools import cached_property
 
+from archive.extraction.candidates import main_person
 from archive.extraction.lexicon import VERB_RE
 from archive.extraction.tokens import fold
 
@@ -58,10 +59,12 @@ class Interview:
         if not label or label.lower() not in INTERVIEWERS:
             return None
         before = self.doc.masked[p_start : quote.open_at][-120:]
-        if self.interviewee and re.search(
-            r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern + r"[\s,:]*$", before
+        # "you had mentioned Neanderthals "...": a subject may stand between.
+        if re.search(
+            r"\byou(?:'ve|\s+have|\s+had)?\s+(?:\w+\s+)?" + VERB_RE.pattern + r"(?:\s+\w+){0,2}[\s,:]*$", before
         ):
-            return self.interviewee
+            # With only the questions labelled, the one asked is the person named most.
+            return self.interviewee or main_person({id(e): e for _, _, e in self.doc.mentions}.values())
         return None
 
     def first_person(self, quote, p_start):

@@ -178,10 +178,11 @@ CONJUNCTION_RE = re.compile(
     r"where|so|or|then|with|whereas|until|unless)\b",
     re.IGNORECASE,
 )
-# A clause opening with these is no subject: '"..." including X, who tried to warn'.
+# A clause opening with these is no subject: '"..." including X, who tried to warn',
+# nor with a participle: '"...," meaning both sides, for which he was criticised'.
 NOT_SUBJECT_RE = re.compile(
     r"(?:including|such as|among|like|for|of|from|to|with|without|in|on|at|by|about|over|under|"
-    r"against|despite|during)\b",
+    r"against|despite|during)\b|(?-i:(?!(?:some|no|any|every)thing\b)[a-z]+ing\b)",
     re.IGNORECASE,
 )
 # '"...," Crystal Bearing, the director of the Fish and Game Department, said':

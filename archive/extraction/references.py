@@ -94,7 +94,12 @@ def resolve_role(speakers, phrase, pos):
     head = heads[0]
     earlier = doc.recent_entities(pos)
     if head in ROLE_WORDS and head not in ORG_HEADS:  # "army" is both
-        wanted = set(words) & ROLE_WORDS
+        # The job is the head and the job words right after it ("the prime
+        # minister"); "The governor tweeted her reasons": "her" is no job.
+        end = words.index(head) + 1
+        while end < len(words) and words[end] in ROLE_WORDS:
+            end += 1
+        wanted = set(words[:end]) & ROLE_WORDS
         # "The local health minister" is not the Civil Aviation Minister.
         modifiers = {w[:5] for w in words[: words.index(head)] if w not in ROLE_WORDS and w not in LOOSE_MODIFIERS}
         for ent in earlier:

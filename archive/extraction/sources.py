@@ -17,8 +17,8 @@ CAPITALISED_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+(?:of\s+)?[A-ZÀ-
 # Documents that speak for whoever issued them, by kind: "the decision" is
 # the ruling the article mentioned before.
 DOCUMENT_KINDS = (
-    ("statement", "release", "communiqué", "communique"),
-    ("ruling", "decision", "judgment", "judgement", "verdict"),
+    ("statement", "release", "communiqué", "communique", "announcement"),
+    ("ruling", "decision", "judgment", "judgement", "verdict", "opinion"),
     ("letter",),
     ("report",),
     ("notice",),
@@ -26,6 +26,15 @@ DOCUMENT_KINDS = (
     ("warning", "advisory", "alert"),
     ("proclamation", "declaration", "decree"),
 )
+# The verbs by which someone issues a document of a kind: "X proclaimed a
+# national emergency" before "the proclamation said". ("Declared" is left
+# out: an article often has several things declared, "an outbreak a pandemic".)
+ISSUING_VERBS = {
+    "statement": "announced",
+    "ruling": "ruled",
+    "tweet": "tweeted",
+    "proclamation": "proclaimed|decreed",
+}
 DOCUMENT_RE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(" + "|".join(k for g in DOCUMENT_KINDS for k in g) + r")\b")
 
 
@@ -67,10 +76,14 @@ def document_source(speakers, noun, pos):
     "a ruling by X")."""
     doc = speakers.doc
     kinds = next(group for group in DOCUMENT_KINDS if noun in group)
-    pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")s?\b", re.IGNORECASE)
+    verbs = ISSUING_VERBS.get(kinds[0])
+    pattern = re.compile(
+        r"\b(?:(?:" + "|".join(kinds) + r")s?" + (f"|{verbs}" if verbs else "") + r")\b", re.IGNORECASE
+    )
     # The last five mentions within a few pages' reach.
     for m in list(pattern.finditer(doc.masked, max(0, pos - 8000), pos))[:-6:-1]:
-        by = re.match(r"[^.;]{0,40}?\b(?:by|from)\s+(?:the\s+)?", doc.masked[m.end() : m.end() + 60])
+        # "the warning issued by X", not "a ruling in favor of a lawsuit filed by X".
+        by = re.match(r"(?:\s+[\w-]+){0,2}?\s+(?:by|from)\s+(?:the\s+)?", doc.masked[m.end() : m.end() + 60])
         if by:
             at = m.end() + by.end()
             if CAPITALISED_RE.match(doc.masked, at, at + 80):

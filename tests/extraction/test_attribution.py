@@ -2,7 +2,7 @@
 last speaker continued."""
 
 from archive.extraction import extract
-from tests.extraction.helpers import people, quoted, quotes
+from tests.extraction.helpers import people, quoted, quotes, rules_only
 
 
 def test_it_attributes_name_with_apposition_before_said():
@@ -256,3 +256,23 @@ def test_a_sentence_that_does_not_end_on_a_reporting_verb_names_no_speaker_at_it
 def test_a_name_and_a_long_job_between_commas_after_a_quotation_speaks():
     text = 'The bison came home. "It heals us," Crystal Bearing, the director of the Fish and Game Department, said.'
     assert quoted(text) == [("It heals us,", "Crystal Bearing")]
+
+
+def test_a_participle_after_a_partial_quotation_leaves_it_to_the_sentence_subject():
+    assert quoted(
+        'Mayor Dana Pruitt claimed there were "good people in both camps," meaning marchers and counter-marchers.'
+    ) == [("good people in both camps,", "Dana Pruitt")]
+    assert quoted(
+        'Early on, Lena Mott saw the part as a "chance to prove myself," having questioned her voice for years.'
+    ) == [("chance to prove myself,", "Lena Mott")]
+
+
+def test_a_quotation_opening_a_paragraph_is_said_by_the_subject_of_a_colon_ending_the_one_before():
+    text = (
+        "Kemp Builders paid Rosa Devine $4,000 in 2019.\n\n"
+        'The payments were described as "payments for services not yet rendered in full" in the records. '
+        "Devine denied any wrongdoing:\n\n"
+        '"The money covered travel to the county archives and nothing else."'
+    )
+    found = [(q["text"], q["speaker"]) for q in extract(text, choose_speakers=rules_only)["quotes"]]
+    assert ("The money covered travel to the county archives and nothing else.", "Rosa Devine") in found

@@ -69,3 +69,22 @@ def test_in_an_answer_words_quoted_without_a_speaker_are_nobodys():
         '"Oh, the sickness is coming to our street now".  Then the lockdown started.'
     )
     assert ("Oh, the sickness is coming to our street now", None) in quoted(text)
+
+
+def test_you_said_in_a_question_is_the_person_named_most_when_only_questions_are_labelled():
+    text = (
+        "Wikinews spoke to Tomas Brell, candidate for mayor of Dunmore. Brell has run twice before.\n\n"
+        "((WN)) What is your first priority?\n\nHousing. Brell said housing comes first.\n\n"
+        '((WN)) On your website you state "every family deserves a warm home." How will you pay for it?\n\n'
+        "Through the council budget."
+    )
+    assert ("every family deserves a warm home.", "Tomas Brell") in quoted(text)
+
+
+def test_you_mentioned_in_a_question_may_have_a_subject_before_the_quotation():
+    text = (
+        "((WN)) How did you begin?\n\n((Ines Varga)) By digging.\n\n"
+        '((WN)) In your paper you had mentioned early farmers "did not plough the hillsides". Why?\n\n'
+        "((Ines Varga)) The soil was thin."
+    )
+    assert ("did not plough the hillsides", "Ines Varga") in quoted(text)

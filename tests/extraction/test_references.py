@@ -123,3 +123,11 @@ def test_her_statement_and_its_statement_speak_for_their_owner():
         'The Ministry of Defence confirmed the deal. Its statement said the jets were "ready".'
     )
     assert quoted(text) == [("I leave with pride.", "Jane Hollis"), ("ready", "Ministry of Defence")]
+
+
+def test_a_role_noun_resolves_when_the_verb_has_an_object_before_the_quotation():
+    text = (
+        "Governor Mara Keel signed the Coastal Fisheries Act on Friday.\n\n"
+        'The governor tweeted her reasons, saying, "Our fishing towns deserve a future."'
+    )
+    assert quoted(text) == [("Our fishing towns deserve a future.", "Mara Keel")]

@@ -91,3 +91,22 @@ def test_comments_then_by_across_a_comma_is_no_source():
         'after he referred to the team as "nappy headed hos."'
     )
     assert quoted(text) == [("nappy headed hos.", "Don Imes")]
+
+
+def test_a_document_speaks_for_whoever_issued_it_by_the_matching_verb():
+    assert quoted(
+        "Corvid Labs announced a recall of its heaters on Tuesday.\n\n"
+        'The announcement also said the company would treat refunds as a "top priority".'
+    ) == [("top priority", "Corvid Labs")]
+    assert quoted(
+        "On Monday, Governor Ada Brill proclaimed a state of emergency over the floods.\n\n"
+        'The proclamation said "the flooding in Harlow County constitutes a disaster" and took effect at once.'
+    ) == [("the flooding in Harlow County constitutes a disaster", "Ada Brill")]
+
+
+def test_the_opinion_of_a_court_is_the_court_that_issued_the_ruling_not_who_filed_the_suit():
+    text = (
+        "On Friday the High Court of Lorland issued a ruling in favour of a lawsuit filed by the Lorland Senate.\n\n"
+        'The opinion of the Court read, "The appointment has no basis in law and is void."'
+    )
+    assert quoted(text) == [("The appointment has no basis in law and is void.", "High Court of Lorland")]
