@@ -6,6 +6,7 @@ from django.db import transaction
 from archive.directory import People, Places
 from archive.extraction.parts import extract_text
 from archive.models import Article, ArticlePerson, ArticlePlace, Person, fingerprint
+from archive.search.signals import queue_articles
 
 
 def save_record(record, result=None):
@@ -46,6 +47,7 @@ def save_records(pairs):
             write_extraction(article, result, people, places)
             known[print_] = article
             done.append((article, True))
+        queue_articles([article for article, created in done if created])
     return done
 
 
@@ -63,7 +65,9 @@ def apply_extraction(article, result=None):
         result = extract_text(article.body)
     people, places = People(named([result])), Places(result["places"])
     with transaction.atomic(savepoint=False):
-        return write_extraction(article, result, people, places)
+        write_extraction(article, result, people, places)
+        queue_articles([article])
+    return article
 
 
 def named(results):
@@ -82,7 +86,8 @@ def named(results):
 
 def write_extraction(article, result, people, places):
     """The writes of apply_extraction, with the People and Places (read
-    before the transaction) the extraction names."""
+    before the transaction) the extraction names. The caller queues the
+    article for the index (queue_articles), as bulk_create sent no signals."""
     article.quotes.filter(by_editor=False).delete()
     editor_quotes = list(article.quotes.filter(by_editor=True))
     editor_spans = [(q.position, q.position + len(q.text)) for q in editor_quotes]
@@ -134,7 +139,4 @@ def write_extraction(article, result, people, places):
         counts[place.pk] = counts.get(place.pk, 0) + n
     ArticlePlace.objects.filter(article=article).delete()
     ArticlePlace.objects.bulk_create(ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items())
-    from archive.search.signals import queue_article  # bulk_create sent no signals: reindex after commit
-
-    queue_article(article)
     return article

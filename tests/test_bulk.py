@@ -270,3 +270,21 @@ def test_a_small_import_into_a_larger_index_merges_its_own_segments_only(index, 
     assert "1 created" in out and "merged" not in out  # a single commit is not worth a merge
     assert len(segments(index)) == 3
     assert len(found()) == 18
+
+
+def test_the_same_quotation_in_two_articles_of_one_batch_is_one_group(index, tmp_path):
+    words = "We will rebuild the harbour wall before the winter storms arrive"
+    path = tmp_path / "copies.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                line("Harbour plan", f'The council met in Leeds. "{words}," said Maria Okafor.'),
+                line("Harbour plan, again", f'Work starts soon. "{words}," Maria Okafor said on Monday.'),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run_import(path, "--batch", "10", "--jobs", "1")
+    assert code == 0 and "2 created" in out
+    groups = set(Quote.objects.values_list("text_group", flat=True))
+    assert len(groups) == 1 and None not in groups

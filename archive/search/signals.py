@@ -39,11 +39,13 @@ def queue(*keys):
         transaction.on_commit(flush)
 
 
-def queue_article(article):
+def queue_articles(articles):
     """For bulk writes that send no signals, e.g. apply_extraction: the
-    article's quotes are also grouped with their copies elsewhere, as a save does."""
-    regroup(article.quotes.all())
-    queue(("article", article.pk))
+    articles' quotes are also grouped with their copies elsewhere, as a save
+    does, all in one go (a batch of an import is regrouped in a few queries)."""
+    pks = [article.pk for article in articles]
+    regroup(Quote.objects.filter(article__in=pks).order_by("pk"))
+    queue(*(("article", pk) for pk in pks))
 
 
 def queue_person(person):
@@ -229,7 +231,7 @@ class TransactionalSignalProcessor(BaseSignalProcessor):
             return
         if isinstance(instance, Quote):
             # Grouping is no part of the index, but it follows the same saves
-            # and bulk writes (see queue_article), so it is hooked here too.
+            # and bulk writes (see queue_articles), so it is hooked here too.
             regroup([instance])
         queue(*keys_for(instance))
 
