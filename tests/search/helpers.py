@@ -169,8 +169,7 @@ def make_cast():
     ]:
         ArticlePerson.objects.create(article=article, person=person)
     # The documents are built from links made after the articles were saved.
-    for article in (hes, think, metro, budget):
-        signals.queue_article(article)
+    signals.queue_articles([hes, think, metro, budget])
     return {
         "places": {"england": england, "midlands": midlands, "birmingham": birmingham, "london": london},
         "people": {
