@@ -5,7 +5,7 @@ import re
 
 from archive.extraction import places
 from archive.extraction.job_titles import is_role_token
-from archive.extraction.kinds import ORDINARY_ZIPF, zipf
+from archive.extraction.kinds import zipf
 from archive.extraction.lexicon import (
     CONNECTORS,
     NOT_NAME_WORDS,
@@ -191,6 +191,7 @@ THING_BEFORE_RE = re.compile(
 
 
 JOINING_WORDS = {"of", "for", "and", "&"}
+COMMON_NAME_ZIPF = 4.1  # "Jo" (4.0) and "Nikki" are names first; "Royal" (4.9) and "Carolina" (4.5) are words
 
 
 def split_run(run, joined=False):
@@ -229,10 +230,8 @@ def split_run(run, joined=False):
             skip = 0
         if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
             skip = 1
-        elif (role or joined) and len(name) > 2 and common_word(name[0][0]) and is_given_name(name[1][0]):
-            # "Chief Vet Nigel Gibbens", "Chief Executive of Mind Paul Farmer":
-            # the last word of a job or of an employer, then a given name.
-            skip = 1
+        elif not skip and (role or joined):
+            skip = job_tail(name, joined)
         if not skip:
             break
         role, name = role + name[:skip], name[skip:]
@@ -246,9 +245,20 @@ def given_name(word):
     return is_given_name(word) or word.lower() in census_given_names()
 
 
-def common_word(word):
-    """A common English word ("Science", "Mind", "Vet"), not a given name."""
-    return zipf(word) >= ORDINARY_ZIPF and not given_name(word)
+def job_tail(name, joined=False):
+    """How many words open `name` that end a job or an employer before a
+    given name and a surname: "(Chief Vet) Nigel Gibbens", "(Chief Executive
+    of) Mind Paul Farmer", "(Minister for) Consumer Affairs Jo Swinson".
+    None of them may be a given name ("Martin Luther King" stays whole), nor,
+    unless "of", "for" or "and" comes before, a word English does not know
+    ("Meerjady Sabrina Flora"); a census name that is also a common word
+    ("Royal", "Carolina") is no given name here."""
+    words = [t[0] for t in name]
+    k = len(words) - 2
+    if k < 1 or any(given_name(w) or not (joined or zipf(w) > 0) for w in words[:k]):
+        return 0
+    first = is_given_name(words[k]) or (words[k].lower() in census_given_names() and zipf(words[k]) < COMMON_NAME_ZIPF)
+    return k if first else 0
 
 
 def gazetteer_prefix(tokens):

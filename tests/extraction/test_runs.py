@@ -79,3 +79,12 @@ def test_the_last_word_of_a_job_or_employer_before_a_given_name_is_not_part_of_t
     )
     assert {"David Marsh", "Paul Denton", "Nigel Hobbs"} <= set(people(text))
     assert not {"Science David Marsh", "Mind Paul Denton", "Vet Nigel Hobbs"} & set(people(text))
+
+
+def test_a_job_of_several_words_before_a_given_name_stays_out_of_the_name():
+    text = (
+        "“This change is disappointing,” said Minister for Consumer Affairs Jo Swinson. "
+        "Dr Martin Luther King was quoted too."
+    )
+    assert "Jo Swinson" in people(text)
+    assert "Martin Luther King" in people(text)
