@@ -202,8 +202,16 @@ def run_start(role, name):
     return (role or name)[0][1]
 
 
+KNIGHTS = {"sir", "dame"}  # "Sir Alasdair" is Sir Alasdair Breckenridge: knights go by their given name
+
+
 def match_person(people, words, honorific):
     folded = tuple(fold(w) for w in words if not ROMAN.match(w))
+    if len(folded) == 1 and honorific.lower() in KNIGHTS:
+        for person in reversed(people):
+            theirs = folded_name(person.name)
+            if len(theirs) > 1 and theirs[0] == folded[0]:
+                return person
     for person in reversed(people):
         theirs = folded_name(person.name)
         if theirs[-1] != folded[-1]:

@@ -76,8 +76,8 @@ def strip_honorific(name):
 
 def same_person(gold, predicted, aliases, organisation=False):
     """Lenient name match: the gold name, one of its aliases, or the gold name
-    without its title, compared case-insensitively and without a leading
-    "the". Null matches null. A predicted `organisation` also matches when
+    without its title, compared case-insensitively, without a leading
+    "the" and whatever the apostrophe. Null matches null. A predicted `organisation` also matches when
     its words are a subset of a gold form's words or the other way round."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
@@ -91,7 +91,8 @@ def same_person(gold, predicted, aliases, organisation=False):
 
 
 def without_the(name):
-    return re.sub(r"^the\s+", "", name.strip().lower())
+    """Lower case, no leading "the", one apostrophe ("O’Donnell" is "O'Donnell")."""
+    return re.sub(r"^the\s+", "", name.strip().lower().replace("’", "'"))
 
 
 def score_document(body, gold, prediction, aliases):

@@ -203,3 +203,12 @@ def test_a_pronoun_counts_for_a_person_only_before_anyone_else_is_named():
     robin = Entity("Robin Kade", mentions=[(0, 10), (54, 64)])
     lee = Entity("Lee Park", mentions=[(25, 33)])
     assert (pronoun_gender(text, robin, [robin, lee]), pronoun_gender(text, lee, [robin, lee])) == ("f", "m")
+
+
+def test_a_knight_named_by_the_given_name_is_the_same_person():
+    text = (
+        "Sir Alasdair Penrose has been made chair.\n\n"
+        "Sir Alasdair said: ‘I am delighted to accept.’ Dame Helen Ryle welcomed it, and Dame Helen said so."
+    )
+    assert quoted(text) == [("I am delighted to accept.", "Alasdair Penrose")]
+    assert set(people(text)) == {"Alasdair Penrose", "Helen Ryle"}

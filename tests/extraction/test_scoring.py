@@ -143,3 +143,7 @@ def test_a_set_whose_gold_lists_no_organisations_has_no_organisation_scores():
     result = scoring.score({"a.txt": BODY}, GOLD, {"a.txt": {"quotes": [], "people": [], "organisations": ["X"]}})
     assert result["organisation_recall"] is None and result["organisation_precision"] is None
     assert "organisation" not in scoring.format_report(result).split("(names match")[0]
+
+
+def test_a_name_matches_whatever_its_apostrophe():
+    assert scoring.same_person("Gus O’Donnell", "Gus O'Donnell", {})
