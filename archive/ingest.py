@@ -44,7 +44,7 @@ def save_records(pairs):
                 outlet=record.outlet,
                 url=record.url,
             )
-            write_extraction(article, result, people, places)
+            write_extraction(article, result, people, places, replacing=False)
             known[print_] = article
             done.append((article, True))
         queue_articles([article for article, created in done if created])
@@ -84,13 +84,20 @@ def named(results):
     return names
 
 
-def write_extraction(article, result, people, places):
+def write_extraction(article, result, people, places, replacing=True):
     """The writes of apply_extraction, with the People and Places (read
     before the transaction) the extraction names. The caller queues the
-    article for the index (queue_articles), as bulk_create sent no signals."""
-    article.quotes.filter(by_editor=False).delete()
-    editor_quotes = list(article.quotes.filter(by_editor=True))
+    article for the index (queue_articles), as bulk_create sent no signals.
+    `replacing`: the article may have rows of an earlier extraction (an
+    article just created has none, so an import asks nothing about them)."""
+    editor_quotes = []
+    if replacing:
+        article.quotes.filter(by_editor=False).delete()
+        editor_quotes = list(article.quotes.filter(by_editor=True))
+        ArticlePerson.objects.filter(article=article).delete()
+        ArticlePlace.objects.filter(article=article).delete()
     editor_spans = [(q.position, q.position + len(q.text)) for q in editor_quotes]
+    quotes = [data for data in result["quotes"] if not overlaps(data["start"], data["end"], editor_spans)]
 
     # People and organisations are both Person rows, told apart by kind.
     # (Counted after people.save(): a new Person has no pk before it.)
@@ -104,8 +111,8 @@ def write_extraction(article, result, people, places):
     ]
     speakers = {
         data["start"]: people.get(data["speaker"], data.get("speaker_kind") or Person.PERSON)
-        for data in result["quotes"]
-        if data.get("speaker") and not overlaps(data["start"], data["end"], editor_spans)
+        for data in quotes
+        if data.get("speaker")
     }
     people.save()
 
@@ -118,8 +125,7 @@ def write_extraction(article, result, people, places):
             position=data["start"],
             role=(data.get("role") or "")[:300],
         )
-        for data in result["quotes"]
-        if not overlaps(data["start"], data["end"], editor_spans)
+        for data in quotes
     ]
     article.quotes.model.objects.bulk_create(new_quotes)
     counts = {}
@@ -127,7 +133,6 @@ def write_extraction(article, result, people, places):
         counts[person.pk] = counts.get(person.pk, 0) + data.get("mentions", 1)
     for person_id in [p.pk for p in speakers.values()] + [q.person_id for q in editor_quotes if q.person_id]:
         counts.setdefault(person_id, 1)
-    ArticlePerson.objects.filter(article=article).delete()
     ArticlePerson.objects.bulk_create(
         ArticlePerson(article=article, person_id=pk, mentions=n) for pk, n in counts.items()
     )
@@ -137,6 +142,5 @@ def write_extraction(article, result, people, places):
     counts = {}
     for place, n in found:
         counts[place.pk] = counts.get(place.pk, 0) + n
-    ArticlePlace.objects.filter(article=article).delete()
     ArticlePlace.objects.bulk_create(ArticlePlace(article=article, place_id=pk, mentions=n) for pk, n in counts.items())
     return article

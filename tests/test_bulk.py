@@ -132,10 +132,10 @@ def test_a_record_that_cannot_be_saved_loses_only_itself(index, tmp_path, monkey
     path.write_text("\n".join([*EXTRA, line("Doomed", "A text the database refuses.")]), encoding="utf-8")
     real = bulk.ingest.write_extraction
 
-    def refusing(article, *args):
+    def refusing(article, *args, **kwargs):
         if article.headline == "Doomed":
             raise ValueError("refused")
-        return real(article, *args)
+        return real(article, *args, **kwargs)
 
     monkeypatch.setattr(bulk.ingest, "write_extraction", refusing)
     code, out, err = run_import(path, "--batch", "10", "--jobs", "1")

@@ -127,7 +127,7 @@ def test_jsonl_lines_are_articles_and_a_bad_line_is_reported_by_number(tmp_path)
 def test_a_failure_while_saving_leaves_nothing_half_written(tmp_path, monkeypatch):
     (tmp_path / "good.txt").write_text(GOOD_TXT, encoding="utf-8")
 
-    def explode(article, *args):
+    def explode(article, *args, **kwargs):
         from django.db import DatabaseError
 
         article.quotes.create(text="half", position=0)

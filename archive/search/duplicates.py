@@ -80,9 +80,21 @@ def regroup(quotes, Quote=None, QuoteFingerprint=None):
         QuoteFingerprint(quote_id=pk, value=v) for pk, values in mine.items() for v in values
     )
     rows = candidate_rows(mine, Quote, QuoteFingerprint)
+    shingled = {}  # pk -> shingles: a candidate's words are cut once, however many quotes it is compared with
+
+    def shingles_of(pk, text):
+        if pk not in shingled:
+            shingled[pk] = shingles(words_of(text))
+        return shingled[pk]
+
     for quote in quotes:
         current = rows[quote.pk][1] if quote.pk in rows else quote.text_group
-        matched = [(pk, rows[pk][1]) for pk in rows.candidates[quote.pk] if same_quotation(quote.text, rows[pk][0])]
+        own = shingles_of(quote.pk, quote.text)
+        matched = [
+            (pk, rows[pk][1])
+            for pk in rows.candidates[quote.pk]
+            if overlap(own, shingles_of(pk, rows[pk][0])) >= OVERLAP
+        ]
         if not matched:
             if current is not None and current != quote.pk:  # the head of a group stays its head
                 Quote.objects.filter(pk=quote.pk).update(text_group=None)
