@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from archive.extraction.lexicon import word_alternation
-from archive.extraction.mentions import REPORTING_VERBS
+from archive.extraction.lexicon import REPORTING_VERBS
 
 # Verbs that introduce someone's words, with those that only quote them ("called it").
 QUOTING_VERBS = REPORTING_VERBS | set(

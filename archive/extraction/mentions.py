@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from archive.extraction.lexicon import NOT_NAME_WORDS, REPORTING_VERBS
+from archive.extraction.lexicon import NOT_NAME_WORDS, REPORTING_VERBS, word_set
 from archive.extraction.organisations import COMPANY_RE, SPEAKS_NEXT_RE, add_acronyms, add_single_word_orgs
 from archive.extraction.people import add_single_names, pronoun_gender
 from archive.extraction.runs import classify_run, strip_leading
@@ -35,6 +35,11 @@ def find_entities(text):
     return [e for e in people + orgs if e.mentions]
 
 
+# Verbs after which a given name alone is someone's subject ("Manoj sees").
+SUBJECT_VERBS = word_set(
+    "is was has had sees saw believes believed thinks thought feels felt hopes hoped wants wanted "
+    "knows knew views viewed worked works became joined started began decided went recalls recalled"
+)
 NEXT_CAPITAL_RE = re.compile(r"\s[A-Z]")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 
@@ -65,16 +70,23 @@ def link_bare_names(text, tokens, people, orgs):
         bare = POSSESSIVE_RE.sub("", word)
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.
-        same = [p for p in by_surname.get(folded, ()) if p.mentions and p.mentions[0][0] < start]
+        # One known by a single name ("Katie says") is that name before too.
+        same = [
+            p
+            for p in by_surname.get(folded, ())
+            if p.mentions and (p.mentions[0][0] < start or " " not in p.name)
+        ]
         target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
+        verb = SPEAKS_NEXT_RE.match(text, start + len(bare))
         if (
             target is None
             and folded not in NOT_NAME_WORDS
-            and SPEAKS_NEXT_RE.match(text, start + len(bare))
-            and SPEAKS_NEXT_RE.match(text, start + len(bare)).group("verb") in REPORTING_VERBS
+            and verb
+            and verb.group("verb") in REPORTING_VERBS | SUBJECT_VERBS
         ):
-            # "Sergey said" after "Sergey M.": a given name alone that speaks is
-            # the one person of that given name named before.
+            # "Sergey said", "Manoj sees" after "Sergey M.", "Manoj Badale": a
+            # given name alone that does something is the one person of that
+            # given name named before (not "Christian" in "Christian groups").
             same = [
                 p
                 for p in people

@@ -84,8 +84,11 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
         # "Fourteen-year-old Zoe", "Robert, 15, said": children and witnesses
         # are often given one name, with an age that shows they are people.
         start, end = name[0][1], name[0][2]
+        # "Katie says": a given name alone that speaks, from either list
+        # (a census name that is a place, "Kenya said", is not one).
         return bool(YEAR_OLD_RE.search(text, max(0, start - 25), start) or AGE_RE.match(text, end)) or (
-            is_given_name(words[0])
+            (is_given_name(words[0]) or (census_given_name(text, words[0]) and not places.is_place(words[0])))
+            and not re.search(r"(?:[A-Z][\w.]*|&)\s+$", text[max(0, start - 20) : start])
             and next_word(text[end : end + 40]) in REPORTING_VERBS
             and not re.search(r"\b" + re.escape(words[0]) + r"\s+[A-Z]", text)
         )

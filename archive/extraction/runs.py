@@ -171,6 +171,9 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
     if run and not role and THING_BEFORE_RE.search(text, max(0, run[0][1] - 30), run[0][1]):
         add_org(text, orgs, run)  # "the organization Equally American"
         return False
+    if not role and named_for_country(words):
+        add_org(text, orgs, name)  # "Historic England", "Public Health England", "Carers UK"
+        return False
     if words and looks_like_person(text, run, role, name, words, counts, coordinated or employer):
         add_person(text, people, role, name, words)
         if rest:
@@ -181,6 +184,24 @@ def classify_run(text, run, people, orgs, counts, coordinated=False):
     elif rest:
         classify_run(text, strip_leading(text, rest), people, orgs, counts)
     return False
+
+
+PLACE_QUALIFIERS = word_set(
+    "north south east west northern southern eastern western central across greater upper lower mid "
+    "north-east north-west south-east south-west all rural urban"
+)
+
+
+def named_for_country(words):
+    """A body named for the country it serves ("Sport England", "Cancer
+    Research UK"): words that end in a country's name, none of them a
+    given name, and no place as a whole ("South Africa")."""
+    if len(words) < 2 or is_given_name(words[0]) or census_given_name("", words[0]):
+        return False
+    if places.is_place(" ".join(words)) or places.is_place(words[0]) or fold(words[0]) in PLACE_QUALIFIERS:
+        return False  # "South Wales", "Melbourne Australia"
+    last = places.lookup(words[-1])
+    return bool(last) and (last["kind"] == "country" or words[-1] in places.UK_NATIONS.values())
 
 
 THING_BEFORE_RE = re.compile(
@@ -201,6 +222,16 @@ def split_run(run, joined=False):
     the role for the honorific. `joined`: the run follows "of", "for" or
     "and", so it may be the tail of a job ("Minister for Universities and
     Science David Willetts")."""
+    # "Duncan Selbie CEO of Public Health England": a given name and a surname,
+    # then a job with no comma before it; what follows "of" is the body.
+    first_job = next((k for k, t in enumerate(run) if is_role_token(t[0], False)), None)
+    if (
+        first_job in (2, 3)
+        and is_given_name(run[0][0])
+        and "of" in [t[0] for t in run[first_job + 1 : first_job + 4]]
+    ):
+        of = [t[0] for t in run].index("of", first_job)
+        return [], run[:first_job], run[of + 1 :]
     # "Vlada Stamenković of the NASA Jet Propulsion Laboratory": an "of" after a
     # word that is no job title ends the name; what follows is where they work.
     for k, (word, _, _) in enumerate(run[1:-1], start=1):
