@@ -62,11 +62,13 @@ def strip_leading(text, run):
         len(run) == 2
         and sentence_initial(text, run[0][1])
         and not is_given_name(run[0][0])
+        and not census_given_name(text, run[0][0])
         and not is_honorific_token(run[0][0])
         and other_first_word(text, run)
     ):
         # "Afterwards Trump", "Longtime Imus": the surname is named elsewhere
-        # with a real given name, so the opening word is not one.
+        # with a real given name, so the opening word is not one (but "Brooke
+        # Kinsella" beside "Ben Kinsella" is a sister).
         run = run[1:]
     return run
 

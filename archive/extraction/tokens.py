@@ -185,5 +185,10 @@ def capitalised_words_before(text, word):
 
 @lru_cache(maxsize=8)
 def lower_case_words(text):
-    """The words `text` writes in lower case ("don't" is not "don"), read once per text."""
-    return {w for w in re.findall(r"\b\w+\b(?!['’])", text) if w.islower()}
+    """The words `text` writes in lower case ("don't" is not "don"), read once
+    per text; addresses are not words (".../brooke-kinsella")."""
+    prose = ADDRESS_RE.sub(" ", text)
+    return {w for w in re.findall(r"\b\w+\b(?!['’])", prose) if w.islower()}
+
+
+ADDRESS_RE = re.compile(r"\S*(?:/|@|www\.)\S*")
