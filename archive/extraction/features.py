@@ -12,8 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 
-from archive.extraction.lexicon import word_alternation
-from archive.extraction.lexicon import REPORTING_VERBS
+from archive.extraction.lexicon import REPORTING_VERBS, word_alternation
 
 # Verbs that introduce someone's words, with those that only quote them ("called it").
 QUOTING_VERBS = REPORTING_VERBS | set(

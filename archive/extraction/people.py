@@ -11,6 +11,7 @@ from functools import lru_cache
 from archive.extraction import places
 from archive.extraction.entity import Entity
 from archive.extraction.job_titles import job_noun, plural_role, read_honorific, read_role, role_before
+from archive.extraction.kinds import zipf
 from archive.extraction.lexicon import (
     CONNECTORS,
     COURTESY,
@@ -51,6 +52,8 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
     it already say so (a pair "both from Ethiopia", an employer after "of")."""
     lower = [fold(w) for w in words]
     given = is_given_name(words[0])
+    if lower_case_word_before(text, name[0][1]) == "for" and all(zipf(w) > 0 and not is_given_name(w) for w in words):
+        return False  # "Minister for Consumer Affairs": the job's portfolio
     # Arabic and other names with particles run longer: "Zine El Abidine Ben Ali".
     longest = 6 if any(w in PARTICLES for w in lower[1:-1]) else 4
     # "Theresa May": a month or a modal verb is a surname after a known given name.
@@ -150,8 +153,16 @@ APPOSITION_ROLE_WORDS = ROLE_WORDS - NOT_NAME_WORDS
 def job_after(text, end):
     """ "Helena Herklots, Chief Executive of Carers UK", "Crystal Bearing, the
     director of...": a job set off by a comma."""
-    after = re.sub(r"^,\s+(?:the|a|an)\s+", ", ", text[end : end + 40])
-    return bool(re.match(r",\s+\w", after)) and next_word(after) in APPOSITION_ROLE_WORDS
+    after = re.sub(r"^,\s+(?:the|a|an)\s+", ", ", text[end : end + 60])
+    if not re.match(r",\s+\w", after):
+        return False
+    # "Bronwyn Hill, Permanent Secretary at Defra": a capitalised word or two may open the job.
+    for word in re.findall(r"[\w-]+", after)[:3]:
+        if fold(word) in APPOSITION_ROLE_WORDS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def has_person_evidence(text, run, role, name, words, counts):

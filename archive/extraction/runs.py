@@ -290,7 +290,12 @@ def job_tail(name, joined=False):
     k = len(words) - 2
     if k < 1 or any(given_name(w) or not (joined or zipf(w) > 0) for w in words[:k]):
         return 0
-    first = is_given_name(words[k]) or (words[k].lower() in census_given_names() and zipf(words[k]) < COMMON_NAME_ZIPF)
+    first = (
+        is_given_name(words[k])
+        or (words[k].lower() in census_given_names() and zipf(words[k]) < COMMON_NAME_ZIPF)
+        # "(Minister for Prisons and) Probation Crispin Blunt": after "and", a word English does not know.
+        or (joined and zipf(words[k]) == 0 and all(zipf(w) > 0 for w in words[:k]))
+    )
     return k if first else 0
 
 

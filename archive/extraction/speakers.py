@@ -86,13 +86,23 @@ class Speakers:
         comma-separated part that names someone wins, unless it is an
         apposition ("Howard Rubel, a Toronto lawyer, told")."""
         phrase = self.doc.masked[start:end]
-        if phrase.rstrip().endswith(("which", "that")):  # as all three below do
+        if phrase.rstrip().endswith(("which", "that", "who")):  # as all three below do
             released = RELEASED_RE.search(phrase)
             if released:
                 return self.resolve_subject(start, start + released.start())
-            relative = re.search(r",\s*which\s*$", phrase)
+            relative = re.search(r",\s*(?:which|who)\s*$", phrase)
             if relative:
-                # "Toronto Police, which said": whoever the relative clause is about.
+                # "Toronto Police, which said", "... by Mohammed Saddiq, who
+                # commented": whoever the relative clause is about, named
+                # right before it if anyone is.
+                antecedent = self.doc.entities_in(start, start + relative.start())
+                if (
+                    antecedent
+                    and antecedent[-1][1] == start + relative.start()
+                    and antecedent[-1][2].kind == "person"
+                    and phrase.rstrip().endswith("who")
+                ):
+                    return antecedent[-1][2]
                 return self.resolve_subject(start, start + relative.start()) or False
             if re.search(r"\b(?:which|that)\s*$", phrase):
                 return False  # "a law which says": a thing, not a speaker
