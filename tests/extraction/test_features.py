@@ -60,3 +60,9 @@ def test_a_possessive_mention_is_marked():
 @pytest.mark.parametrize(("chars", "expected"), [(0, 0), (3, 0), (4, 1), (15, 1), (16, 2), (64, 3), (10_000, 5)])
 def test_distances_are_binned_by_factors_of_four(chars, expected):
     assert distance_bin(chars) == expected
+
+
+def test_one_named_inside_the_words_is_marked():
+    found = features_by_name('Ann Lee arrived. Mia Ross said: "Ann Lee and I held talks today."')
+    assert found["Ann Lee"]["named_inside"] == 1.0
+    assert found["Mia Ross"]["named_inside"] == 0.0

@@ -36,3 +36,13 @@ def test_a_companys_first_word_and_an_acronym_later_mention_the_organisation():
     )
     mentions = {org["name"]: org["mentions"] for org in result["organisations"]}
     assert mentions == {"Ford Motor Company": 2, "Royal Canadian Mounted Police": 3}
+
+
+def test_a_body_named_for_its_country_is_an_organisation_not_a_person():
+    for body in ("Heritage England", "Carers UK", "Public Works England"):
+        found = extract(f"{body} said: “The plan is sound.”")
+        assert [o["name"] for o in found["organisations"]] == [body]
+        assert found["people"] == []
+    # A person with a country for a surname, and a part of a country, are not.
+    assert [p["name"] for p in extract("Jack England said: “The plan is sound.”")["people"]] == ["Jack England"]
+    assert extract("South Wales welcomed the plan.")["organisations"] == []

@@ -212,3 +212,56 @@ def test_a_knight_named_by_the_given_name_is_the_same_person():
     )
     assert quoted(text) == [("I am delighted to accept.", "Alasdair Penrose")]
     assert set(people(text)) == {"Alasdair Penrose", "Helen Ryle"}
+
+
+def test_a_given_name_alone_that_speaks_is_a_person_wherever_the_article_names_her():
+    text = (
+        "Based in Kabul, Tessa worked on a court project. She tells of how it grew.\n\n"
+        "“The court had judges from the start.”\n\nTessa says the staff inspired her.\n\n"
+        "“They still receive threats.”"
+    )
+    assert list(people(text)) == ["Tessa"]
+    assert people(text)["Tessa"]["mentions"] == 2
+    assert [speaker for _, speaker in quoted(text)] == ["Tessa", "Tessa"]
+
+
+def test_a_given_name_alone_that_does_something_is_the_person_named_before():
+    text = (
+        "Ravi Tandon, who founded a cricket club, moved to Leeds. Tom Beck of the OECD says firms "
+        "register with Companies House every hour.\n\nRavi sees great chances in trade, which he views as "
+        "“extraordinarily powerful.”"
+    )
+    assert quoted(text) == [("extraordinarily powerful.", "Ravi Tandon")]
+    # A given name used as an adjective is nobody: "Christian groups".
+    assert "Christian" not in people("Christian Voss spoke. Christian groups marched in Leeds.")
+
+
+def test_a_name_then_its_job_without_a_comma_is_the_person_not_the_body():
+    text = (
+        "Duncan Selby CEO of Public Works England, in his foreword to the report, makes the point that: "
+        "“Parks matter to health.”\n\nDuncan concludes by saying: “Access is vital.”"
+    )
+    assert [speaker for _, speaker in quoted(text)] == ["Duncan Selby", "Duncan Selby"]
+    assert list(people(text)) == ["Duncan Selby"]
+
+
+def test_a_job_of_two_words_after_a_name_and_its_comma_makes_a_person():
+    text = "Bronwyn Pike, Permanent Secretary at the Treasury, said:\n\n“The plan is sound.”"
+    assert quoted(text) == [("The plan is sound.", "Bronwyn Pike")]
+
+
+def test_a_portfolio_after_for_is_part_of_the_job():
+    text = "“This change is disappointing,” said Minister for Consumer Affairs and Minister for Equalities Jo Swann."
+    assert quoted(text) == [("This change is disappointing,", "Jo Swann")]
+    text = "Minister for Prisons and Probation Crispin Wold said:\n\n‘If you are on Community Payback you should not sit idle at home.’"
+    assert quoted(text) == [("If you are on Community Payback you should not sit idle at home.", "Crispin Wold")]
+    text = "Minister for Equalities Lynne Farrow said: ‘Clubs have signed up.’"
+    assert quoted(text) == [("Clubs have signed up.", "Lynne Farrow")]
+
+
+def test_a_sister_named_beside_a_fund_of_the_same_surname_keeps_her_given_name():
+    text = (
+        "Brooke Talley said: ‘I have met so many inspiring people.’\n\n"
+        "For more on the Ben Talley Memorial Fund visit www.example.gov.uk/brooke-talley-report."
+    )
+    assert quoted(text) == [("I have met so many inspiring people.", "Brooke Talley")]

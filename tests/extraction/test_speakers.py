@@ -94,3 +94,11 @@ def test_a_relative_clause_speaks_for_the_body_it_follows_but_not_for_a_thing():
     assert quoted(text) == [("the road is closed", "Toronto Police")]
     text = 'Dana Whitfield backed the bill. The law, which says "no dogs on the beach", passed.'
     assert quoted(text) == [("no dogs on the beach", None)]
+
+
+def test_a_person_before_who_and_a_colon_says_the_words_not_the_sentence_subject():
+    text = (
+        "Mr Heath was shown around the new plant by Site Manager Mohammed Sadiq, who commented:\n\n"
+        "“The plant builds on our work with sewage.”"
+    )
+    assert quoted(text) == [("The plant builds on our work with sewage.", "Mohammed Sadiq")]

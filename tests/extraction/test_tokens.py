@@ -30,3 +30,11 @@ def test_the_words_before_a_surname_are_those_a_scan_of_the_whole_text_finds():
         for word in WORDS:
             expected = spans(re.finditer(r"\b([A-Z][\w'’-]+)\s+" + re.escape(word) + r"\b", text))
             assert spans(capitalised_words_before(text, word)) == expected
+
+
+def test_an_address_writes_no_word_in_lower_case():
+    from archive.extraction.tokens import lower_case_words
+
+    words = lower_case_words("Brooke spoke. See www.example.gov.uk/brooke-talley or mail brooke@example.org today.")
+    assert "brooke" not in words
+    assert {"spoke", "or", "mail", "today"} <= words
