@@ -263,6 +263,7 @@ def split_run(run, joined=False):
             skip = 0
         if lower in CONNECTORS or (lower in ROLE_OBJECTS and len(name) > 2):
             skip = 1
+            joined = joined or lower in CONNECTORS  # "Minister for Equalities Lynne Featherstone"
         elif not skip and (role or joined):
             skip = job_tail(name, joined)
         if not skip:
