@@ -196,6 +196,10 @@ def body_features(body, words):
     }
 
 
+# "Marvin Rees described metro mayors as the ‘pill'": someone's word for a thing.
+DESCRIBED_AS_RE = re.compile(r"\b(?:describ|characteris|characteriz|portray)\w*\s+[^.!?]{0,60}?\bas(?:\s+(?:the|a|an))?$")
+
+
 def before_features(before):
     lead = before.rstrip()
     tail = lead.split()[-4:]
@@ -210,6 +214,7 @@ def before_features(before):
         "before:sentence_end": float(lead[-1:] in ".!?"),
         "before:naming": float(bool(NAMING_RE.search(lead))),
         "before:speaker_called": float(bool(SPEAKER_CALLED_RE.search(lead))),
+        "before:described_as": float(bool(DESCRIBED_AS_RE.search(lead))),
         "before:verb": float(bool(VERB_RE.search(" ".join(tail)))),
         "before:capitalised_word": float(last[:1].isupper() and lead[-1:].isalnum()),
         f"before:{word_shape(word)}": 1.0 if word else 0.0,

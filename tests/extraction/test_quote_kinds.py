@@ -55,6 +55,13 @@ def test_naming_words_before_a_mark_are_described():
     assert features["before:naming"] == 1.0
 
 
+def test_someones_word_for_a_thing_after_described_as_is_described():
+    [features] = described("Mayor Dana Voss described metro mayors as the ‘pill' you must take for devolution.")
+    assert features["before:described_as"] == 1.0
+    [features] = described('The plan, dubbed "Operation Sunrise", starts today.')
+    assert "before:described_as" not in features
+
+
 def test_an_article_of_labelled_answers_is_an_interview():
     text = '((WN)) What did you call it?\n((Ann Lee)) I called it "the long walk".\n((WN)) Why?'
     [features] = described(text)
