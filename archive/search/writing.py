@@ -1,10 +1,11 @@
 """Writing the Whoosh index: one writer at a time across processes (an
 fcntl lock file beside the index folder, then Whoosh's own lock waited for
-with back-off), removals and updates in one commit, the smaller segments
-merged into one (after a bulk import), and a folder emptied behind its
-symlink. Mixed into archive.search.backend.ArchiveWhooshBackend."""
+with back-off), removals and updates in one commit, segments merged by tiers of size as
+they are committed and the smaller ones merged into one after a bulk import,
+and a folder emptied behind its symlink. Mixed into archive.search.backend.ArchiveWhooshBackend."""
 
 import fcntl
+import math
 import os
 import shutil
 import threading
@@ -103,7 +104,7 @@ class IndexWriting:
                 raise
             finally:
                 searcher.close()
-            writer.commit()
+            writer.commit(mergetype=tiered)
             self.committed()
 
     def committed(self):
@@ -163,6 +164,28 @@ class IndexWriting:
         elif not self.use_file_storage:
             self.storage.clean()
         self.setup()
+
+
+MERGE_FACTOR = 10  # see tiered
+
+
+def tiered(writer, segments):
+    """The merge policy of every commit (in place of Whoosh's MERGE_SMALL):
+    segments fall in tiers by size, each tier MERGE_FACTOR times the one
+    below, and a tier that holds MERGE_FACTOR segments is merged into one
+    of the tier above, as Lucene's log merge policy does. A document is
+    rewritten once a tier, a few times in all, and a commit merges only
+    segments of one size. MERGE_SMALL's merge point depends on the total:
+    every so often it rewrote nearly the whole index in one commit, and the
+    100,000-article bench import stalled in those merges."""
+    tiers = {}
+    for segment in segments:
+        level = int(math.log(max(segment.doc_count_all(), 1), MERGE_FACTOR))
+        tiers.setdefault(level, []).append(segment)
+    for level in sorted(tiers):
+        if len(tiers[level]) >= MERGE_FACTOR:
+            return absorb(writer, segments, tiers[level])
+    return segments
 
 
 MERGE_GROWTH = 4  # see smallest
