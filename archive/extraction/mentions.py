@@ -71,11 +71,7 @@ def link_bare_names(text, tokens, people, orgs):
         folded = fold(bare)
         # With two Trumps named, a bare "Trump" is the one named more often.
         # One known by a single name ("Katie says") is that name before too.
-        same = [
-            p
-            for p in by_surname.get(folded, ())
-            if p.mentions and (p.mentions[0][0] < start or " " not in p.name)
-        ]
+        same = [p for p in by_surname.get(folded, ()) if p.mentions and (p.mentions[0][0] < start or " " not in p.name)]
         target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
         verb = SPEAKS_NEXT_RE.match(text, start + len(bare))
         if (

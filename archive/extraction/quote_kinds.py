@@ -197,7 +197,9 @@ def body_features(body, words):
 
 
 # "Marvin Rees described metro mayors as the ‘pill'": someone's word for a thing.
-DESCRIBED_AS_RE = re.compile(r"\b(?:describ|characteris|characteriz|portray)\w*\s+[^.!?]{0,60}?\bas(?:\s+(?:the|a|an))?$")
+DESCRIBED_AS_RE = re.compile(
+    r"\b(?:describ|characteris|characteriz|portray)\w*\s+[^.!?]{0,60}?\bas(?:\s+(?:the|a|an))?$"
+)
 
 
 def before_features(before):

@@ -227,11 +227,7 @@ def split_run(run, joined=False):
     # "Duncan Selbie CEO of Public Health England": a given name and a surname,
     # then a job with no comma before it; what follows "of" is the body.
     first_job = next((k for k, t in enumerate(run) if is_role_token(t[0], False)), None)
-    if (
-        first_job in (2, 3)
-        and is_given_name(run[0][0])
-        and "of" in [t[0] for t in run[first_job + 1 : first_job + 4]]
-    ):
+    if first_job in (2, 3) and is_given_name(run[0][0]) and "of" in [t[0] for t in run[first_job + 1 : first_job + 4]]:
         of = [t[0] for t in run].index("of", first_job)
         return [], run[:first_job], run[of + 1 :]
     # "Vlada Stamenković of the NASA Jet Propulsion Laboratory": an "of" after a

@@ -253,8 +253,9 @@ def test_a_job_of_two_words_after_a_name_and_its_comma_makes_a_person():
 def test_a_portfolio_after_for_is_part_of_the_job():
     text = "“This change is disappointing,” said Minister for Consumer Affairs and Minister for Equalities Jo Swann."
     assert quoted(text) == [("This change is disappointing,", "Jo Swann")]
-    text = "Minister for Prisons and Probation Crispin Wold said:\n\n‘If you are on Community Payback you should not sit idle at home.’"
-    assert quoted(text) == [("If you are on Community Payback you should not sit idle at home.", "Crispin Wold")]
+    words = "If you are on Community Payback you should not sit idle at home."
+    text = f"Minister for Prisons and Probation Crispin Wold said:\n\n‘{words}’"
+    assert quoted(text) == [(words, "Crispin Wold")]
     text = "Minister for Equalities Lynne Farrow said: ‘Clubs have signed up.’"
     assert quoted(text) == [("Clubs have signed up.", "Lynne Farrow")]
 
