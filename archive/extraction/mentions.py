@@ -40,6 +40,7 @@ SUBJECT_VERBS = word_set(
     "is was has had sees saw believes believed thinks thought feels felt hopes hoped wants wanted "
     "knows knew views viewed worked works became joined started began decided went recalls recalled"
 )
+VERB_BEFORE_RE = re.compile(r"[,”\"’]\s+([a-z]+)\s+$")  # '..., explained Neil'
 NEXT_CAPITAL_RE = re.compile(r"\s[A-Z]")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 
@@ -74,15 +75,19 @@ def link_bare_names(text, tokens, people, orgs):
         same = [p for p in by_surname.get(folded, ()) if p.mentions and (p.mentions[0][0] < start or " " not in p.name)]
         target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
         verb = SPEAKS_NEXT_RE.match(text, start + len(bare))
+        verb_before = VERB_BEFORE_RE.search(text, max(0, start - 20), start)
         if (
             target is None
             and folded not in NOT_NAME_WORDS
-            and verb
-            and verb.group("verb") in REPORTING_VERBS | SUBJECT_VERBS
+            and (
+                (verb and verb.group("verb") in REPORTING_VERBS | SUBJECT_VERBS)
+                or (verb_before and verb_before.group(1) in REPORTING_VERBS)
+            )
         ):
-            # "Sergey said", "Manoj sees" after "Sergey M.", "Manoj Badale": a
-            # given name alone that does something is the one person of that
-            # given name named before (not "Christian" in "Christian groups").
+            # "Sergey said", "Manoj sees", '", explained Neil' after "Sergey M.",
+            # "Manoj Badale", "Neil Parkin": a given name alone that does
+            # something is the one person of that given name named before
+            # (not "Christian" in "Christian groups").
             same = [
                 p
                 for p in people

@@ -92,6 +92,9 @@ def resolve_role(speakers, phrase, pos):
     if not heads:
         return None
     head = heads[0]
+    # "Speaking ahead of the meeting the Foreign Secretary said": the job's own "the".
+    cut = max((k for k, w in enumerate(words[: words.index(head)]) if w in ("the", "its", "their")), default=-1)
+    words = words[cut + 1 :]
     earlier = doc.recent_entities(pos)
     if head in ROLE_WORDS and head not in ORG_HEADS:  # "army" is both
         # The job is the head and the job words right after it ("the prime

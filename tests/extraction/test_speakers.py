@@ -102,3 +102,21 @@ def test_a_person_before_who_and_a_colon_says_the_words_not_the_sentence_subject
         "“The plant builds on our work with sewage.”"
     )
     assert quoted(text) == [("The plant builds on our work with sewage.", "Mohammed Sadiq")]
+
+
+def test_the_job_after_a_phrase_with_its_own_the_is_the_one_named_with_it():
+    text = (
+        "Foreign Secretary Wilma Hart will co-chair the first meeting of the Baltic Contact Group in Doha.\n\n"
+        "The Contact Group was announced at the London Conference.\n\n"
+        "Speaking ahead of the meeting the Foreign Secretary said:\n\n"
+        "“We continue to broaden and deepen the coalition.”"
+    )
+    assert quoted(text) == [("We continue to broaden and deepen the coalition.", "Wilma Hart")]
+
+
+def test_a_given_name_after_the_verb_that_follows_a_quotation_is_the_person_named_before():
+    text = (
+        "Neil Parkin works for Dounreay Site Restoration Ltd. Banjo player Dwight Diller commissioned one.\n\n"
+        "“I’ve always had an interest in design,” explained Neil. “I took up the banjo in my spare time.”"
+    )
+    assert [speaker for _, speaker in quoted(text)] == ["Neil Parkin", "Neil Parkin"]
