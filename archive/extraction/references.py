@@ -84,17 +84,21 @@ def resolve_role(speakers, phrase, pos):
     document = list(DOCUMENT_RE.finditer(phrase))
     if document:
         return document_source(speakers, document[-1].group(1).lower(), pos)
-    m = re.search(r"\b(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4})", phrase + " ", re.IGNORECASE)
-    if not m:
+    # The first "the ..." that holds a job or a body, or a later one that
+    # holds a job: "Responding to claims that the Coalition forces acted in
+    # Libya the Foreign Secretary said", "Speaking ahead of the meeting the
+    # Foreign Secretary said".
+    phrases = []
+    for m in re.finditer(r"\b(?=(?:the|its|their)\s+((?:[\w-]+(?:['’]s)?\s+){0,4}))", phrase + " ", re.IGNORECASE):
+        found = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
+        phrases.append(found[: next((k for k, w in enumerate(found) if w in ("the", "its", "their")), len(found))])
+    with_head = [p for p in phrases if any(w in ROLE_WORDS or w in ORG_HEADS for w in p)]
+    if not with_head:
         return None
-    words = [w.lower() for w in re.findall(r"[\w-]+(?=['’]s\b|\b)", m.group(1)) if w.lower() != "s"]
-    heads = [w for w in words if w in ROLE_WORDS or w in ORG_HEADS]
-    if not heads:
-        return None
-    head = heads[0]
-    # "Speaking ahead of the meeting the Foreign Secretary said": the job's own "the".
-    cut = max((k for k, w in enumerate(words[: words.index(head)]) if w in ("the", "its", "their")), default=-1)
-    words = words[cut + 1 :]
+    words = with_head[0]
+    if not any(is_job(w) for w in words):
+        words = next((p for p in with_head if any(is_job(w) for w in p)), words)
+    head = next(w for w in words if w in ROLE_WORDS or w in ORG_HEADS)
     earlier = doc.recent_entities(pos)
     if head in ROLE_WORDS and head not in ORG_HEADS:  # "army" is both
         # The job is the head and the job words right after it ("the prime
@@ -140,6 +144,10 @@ def resolve_role(speakers, phrase, pos):
         if head in FORCES:
             return force_body(speakers, phrase, head)
     return None
+
+
+def is_job(word):
+    return word in ROLE_WORDS and word not in ORG_HEADS
 
 
 def force_body(speakers, phrase, head):

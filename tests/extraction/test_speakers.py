@@ -120,3 +120,15 @@ def test_a_given_name_after_the_verb_that_follows_a_quotation_is_the_person_name
         "“I’ve always had an interest in design,” explained Neil. “I took up the banjo in my spare time.”"
     )
     assert [speaker for _, speaker in quoted(text)] == ["Neil Parkin", "Neil Parkin"]
+
+
+def test_a_job_named_after_a_body_in_the_same_clause_is_the_one_who_speaks():
+    text = (
+        "Foreign Secretary Wilma Hart will co-chair the first meeting of the Baltic Contact Group in Doha.\n\n"
+        "Responding to claims that the Coalition forces acted “hastily” on action in Latvia the Foreign "
+        "Secretary said:\n\n“Unless we had acted that day, many thousands of people would have been killed.”"
+    )
+    assert quoted(text)[-1] == (
+        "Unless we had acted that day, many thousands of people would have been killed.",
+        "Wilma Hart",
+    )
