@@ -23,6 +23,9 @@ def extract(
     (by default the trained model, when present) and `choose_kinds(text,
     entities, quotes)` keep and re-kind the entities (by default the trained
     kind model, when present)."""
+    # No-break and thin spaces read as spaces ('”\xa0said\xa0Sports Minister'); one
+    # character for one, so every offset still points into the text given.
+    text = text.translate(ODD_SPACES)
     entities = mentions.find_entities(text)
     paragraphs = paragraph_spans(text)
     quotes = select_quotes(text, find_quotes(text, paragraphs), paragraphs)
@@ -50,6 +53,9 @@ def extract(
         "organisations": [organisation_data(e) for e in organisations.values()],
         "places": places.find_places(text, name_spans),
     }
+
+
+ODD_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
 
 
 def quote_data(quote):

@@ -132,3 +132,10 @@ def test_a_job_named_after_a_body_in_the_same_clause_is_the_one_who_speaks():
         "Unless we had acted that day, many thousands of people would have been killed.",
         "Wilma Hart",
     )
+
+
+def test_no_break_spaces_around_the_verb_read_as_spaces():
+    text = "“This will make a real difference,”\xa0said\xa0Sports Minister Hugh Rollo. “I must also commend the girl.”"
+    found = extract(text)
+    assert [q["speaker"] for q in found["quotes"]] == ["Hugh Rollo", "Hugh Rollo"]
+    assert [text[q["start"] : q["end"]] for q in found["quotes"]] == [q["text"] for q in found["quotes"]]
