@@ -29,6 +29,8 @@ AGENT_NOUN_RE = re.compile(
 )
 # Words for kinds of body between a modifier and the name: "daily newspaper X".
 KIND_NOUNS = THING_NOUNS | set("daily weekly broadcaster party union state-owned think-tank thinktank".split())
+# Words inside a job that runs from one name to the next ("Imus in the Morning writer and performer").
+NOUN_PHRASE_WORDS = set("in the of and for at on".split())
 # "X released a statement which said": the words are X's.
 RELEASED_RE = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?:released|issued|published|posted|put\s+out|sent|shared)\s+"
@@ -226,5 +228,21 @@ class Speakers:
                 and all(w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in KIND_NOUNS for w in words)
                 and not self.doc.possessive(e2)
             ):
+                return ent2
+            before = self.doc.masked[e1:s2].split()
+            if (
+                ent1 is first
+                and ent2 is not first
+                and ent2.kind == "person"
+                and not self.doc.masked[e2:end].strip()
+                and before
+                and (before[-1] in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(before[-1]))
+                and all(
+                    w[:1].isupper() or w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in NOUN_PHRASE_WORDS
+                    for w in before
+                )
+            ):
+                # "Longtime Imus in the Morning writer and performer Rob Bartlett
+                # tweeted": a job right before the name that ends the subject.
                 return ent2
         return first

@@ -139,3 +139,11 @@ def test_no_break_spaces_around_the_verb_read_as_spaces():
     found = extract(text)
     assert [q["speaker"] for q in found["quotes"]] == ["Hugh Rollo", "Hugh Rollo"]
     assert [text[q["start"] : q["end"]] for q in found["quotes"]] == [q["text"] for q in found["quotes"]]
+
+
+def test_a_job_that_runs_from_one_name_to_the_speakers_name_leaves_the_words_to_the_speaker():
+    text = (
+        "Don Mackay died on Friday.\n\n"
+        'Longtime Mackay in the Morning writer and performer Rob Bartram tweeted: "He was a rebel and a friend."'
+    )
+    assert quoted(text) == [("He was a rebel and a friend.", "Rob Bartram")]
