@@ -90,6 +90,18 @@ COURTESY = {
     "commandant": "",
     "chief": "",
     "deputy": "",
+    # British police ranks as the force's own news writes them: "Ch Supt Joyce
+    # Robertson", "PC Barry Owen", "Det Insp Ray Hale".
+    "supt": "",
+    "insp": "",
+    "ch": "",
+    "det": "",
+    "pc": "",
+    "pcso": "",
+    "dci": "",
+    "dcs": "",
+    "acc": "",
+    "dcc": "",
 }
 # Peers and royals are known by the title itself ("Lord Heseltine"), so it stays
 # in the display name when only one name follows it.
@@ -163,7 +175,7 @@ ORG_WORDS = word_set(
     "industries holdings motors motor systems technologies media broadcasting "
     "international global national federal brexit powerhouse region province county "
     "district territory republic kingdom laboratory laboratories lab labs observatory "
-    "academy council front"
+    "academy council front constabulary"
 )
 # A run ending in one of these names a place or a work, never a person ("Santa Cruz Island").
 FEATURE_WORDS = word_set(

@@ -266,3 +266,15 @@ def test_a_sister_named_beside_a_fund_of_the_same_surname_keeps_her_given_name()
         "For more on the Ben Talley Memorial Fund visit www.example.gov.uk/brooke-talley-report."
     )
     assert quoted(text) == [("I have met so many inspiring people.", "Brooke Talley")]
+
+
+def test_british_police_ranks_are_titles_and_a_constabulary_is_a_body():
+    text = (
+        "Officers from the Civil Nuclear Constabulary attended.\n\n"
+        "Ch Supt Joan Redfern, from the CNC, said: “The conference was a fantastic opportunity.”\n\n"
+        "Lynne was thanked by Ch Supt Worsley. He said: “I formally commend her for her commitment.”"
+    )
+    found = extract(text)
+    assert [p["name"] for p in found["people"]] == ["Joan Redfern", "Worsley"]
+    assert [o["name"] for o in found["organisations"]][:1] == ["Civil Nuclear Constabulary"]
+    assert [q["speaker"] for q in found["quotes"]] == ["Joan Redfern", "Worsley"]
