@@ -62,7 +62,7 @@ def looks_like_person(text, run, role, name, words, counts, vouched=False):
         any(w in NOT_NAME_WORDS for w in lower[: len(lower) - surname_word])
         or len(words) > longest
         # "Deputy Chief" is a job; "Stephen King", "Steve Field" are people.
-        or (lower[-1] in ROLE_WORDS and not (len(words) > 1 and given and words[-1] not in POSTNOMINALS))
+        or (lower[-1].rstrip(".") in ROLE_WORDS and not (len(words) > 1 and given and words[-1] not in POSTNOMINALS))
         or lower[-1] in FEATURE_WORDS
         or plural_role(lower[-1])
     ):

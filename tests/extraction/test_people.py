@@ -278,3 +278,8 @@ def test_british_police_ranks_are_titles_and_a_constabulary_is_a_body():
     assert [p["name"] for p in found["people"]] == ["Joan Redfern", "Worsley"]
     assert [o["name"] for o in found["organisations"]][:1] == ["Civil Nuclear Constabulary"]
     assert [q["speaker"] for q in found["quotes"]] == ["Joan Redfern", "Worsley"]
+
+
+def test_a_job_that_ends_a_sentence_is_no_person():
+    text = "He served in the Civil Nuclear Constabulary, rising to the rank of Chief Superintendent.\n\nHe retires today."
+    assert people(text) == {}
