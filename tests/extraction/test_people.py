@@ -281,5 +281,5 @@ def test_british_police_ranks_are_titles_and_a_constabulary_is_a_body():
 
 
 def test_a_job_that_ends_a_sentence_is_no_person():
-    text = "He served in the Civil Nuclear Constabulary, rising to the rank of Chief Superintendent.\n\nHe retires today."
+    text = "He served in the Civil Nuclear Constabulary, rising to the rank of Chief Superintendent.\n\nHe retired."
     assert people(text) == {}
