@@ -104,10 +104,10 @@ def entity_features(speakers, setting, candidate, before_order, after_order, fir
         f[f"sentence_subject_{quote.kind}"] = 1.0
     # '"President Santos and I held talks," the Foreign Secretary said': one
     # named in the third person inside the words is seldom who says them.
-    inside = bisect_left(entity.mentions, (quote.open_at,))
-    f["named_inside"] = float(inside < len(entity.mentions) and entity.mentions[inside][0] < quote.close_at)
+    before = bisect_left(entity.mentions, (quote.open_at,))
+    f["named_inside"] = float(before < len(entity.mentions) and entity.mentions[before][0] < quote.close_at)
     f["log_mentions"] = math.log1p(len(entity.mentions))
-    f["log_mentions_before"] = math.log1p(bisect_left(entity.mentions, (quote.open_at,)))
+    f["log_mentions_before"] = math.log1p(before)
     last_event = next(speakers.events_before(quote.open_at), (None, None))[1]
     f["last_subject"] = float(last_event is entity)
     if candidate.before:

@@ -45,6 +45,16 @@ NEXT_CAPITAL_RE = re.compile(r"\s[A-Z]")
 POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
+def acts(text, start, end):
+    """The word at start:end is the subject of a verb ("Manoj sees") or
+    follows a quotation's reporting verb ('”, explained Neil')."""
+    verb = SPEAKS_NEXT_RE.match(text, end)
+    if verb and verb.group("verb") in REPORTING_VERBS | SUBJECT_VERBS:
+        return True
+    verb = VERB_BEFORE_RE.search(text, max(0, start - 20), start)
+    return bool(verb) and verb.group(1) in REPORTING_VERBS
+
+
 def link_bare_names(text, tokens, people, orgs):
     """A later bare surname ("Kosgei") or short form ("Ford", "RCMP") is a
     mention of the full name given earlier."""
@@ -74,16 +84,7 @@ def link_bare_names(text, tokens, people, orgs):
         # One known by a single name ("Katie says") is that name before too.
         same = [p for p in by_surname.get(folded, ()) if p.mentions and (p.mentions[0][0] < start or " " not in p.name)]
         target = max(same, key=lambda p: len(p.mentions), default=None)  # ties: the first named
-        verb = SPEAKS_NEXT_RE.match(text, start + len(bare))
-        verb_before = VERB_BEFORE_RE.search(text, max(0, start - 20), start)
-        if (
-            target is None
-            and folded not in NOT_NAME_WORDS
-            and (
-                (verb and verb.group("verb") in REPORTING_VERBS | SUBJECT_VERBS)
-                or (verb_before and verb_before.group(1) in REPORTING_VERBS)
-            )
-        ):
+        if target is None and folded not in NOT_NAME_WORDS and acts(text, start, start + len(bare)):
             # "Sergey said", "Manoj sees", '", explained Neil' after "Sergey M.",
             # "Manoj Badale", "Neil Parkin": a given name alone that does
             # something is the one person of that given name named before

@@ -198,7 +198,7 @@ def named_for_country(words):
     """A body named for the country it serves ("Sport England", "Cancer
     Research UK"): words that end in a country's name, none of them a
     given name, and no place as a whole ("South Africa")."""
-    if len(words) < 2 or is_given_name(words[0]) or census_given_name("", words[0]):
+    if len(words) < 2 or is_given_name(words[0]) or words[0].lower() in census_given_names():
         return False
     if places.is_place(" ".join(words)) or places.is_place(words[0]) or fold(words[0]) in PLACE_QUALIFIERS:
         return False  # "South Wales", "Melbourne Australia"

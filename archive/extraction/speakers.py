@@ -229,17 +229,16 @@ class Speakers:
                 and not self.doc.possessive(e2)
             ):
                 return ent2
-            before = self.doc.masked[e1:s2].split()
             if (
                 ent1 is first
                 and ent2 is not first
                 and ent2.kind == "person"
                 and not self.doc.masked[e2:end].strip()
-                and before
-                and (before[-1] in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(before[-1]))
+                and words
+                and (words[-1] in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(words[-1]))
                 and all(
                     w[:1].isupper() or w in ROLE_WORDS or AGENT_NOUN_RE.fullmatch(w) or w in NOUN_PHRASE_WORDS
-                    for w in before
+                    for w in words
                 )
             ):
                 # "Longtime Imus in the Morning writer and performer Rob Bartlett
